@@ -1,0 +1,30 @@
+// Constraints and indexes, applied idempotently by `npm start`, the ingest job and the tests
+// (src/neo4j/migrate.ts). One statement per `;`. Every statement uses IF NOT EXISTS.
+
+// Every node has a stable id, unique within its label.
+CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT story_id IF NOT EXISTS FOR (n:Story) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT organisation_id IF NOT EXISTS FOR (n:Organisation) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT programme_id IF NOT EXISTS FOR (n:Programme) REQUIRE n.id IS UNIQUE;
+// All four entity kinds also carry :Entity, so relationships and node(id) find either end by one index.
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+
+// Lookups by name (filters, programmeRuns(where: {place: "芦淞区"})) and by source file (re-ingestion).
+CREATE INDEX document_source IF NOT EXISTS FOR (n:Document) ON (n.source);
+CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
+CREATE INDEX story_date IF NOT EXISTS FOR (n:Story) ON (n.date);
+
+// Relationship provenance: re-ingesting a changed page deletes edges by the story they came from.
+CREATE INDEX runs_story IF NOT EXISTS FOR ()-[r:RUNS]-() ON (r.story);
+CREATE INDEX held_in_story IF NOT EXISTS FOR ()-[r:HELD_IN]-() ON (r.story);
+CREATE INDEX holds_position_story IF NOT EXISTS FOR ()-[r:HOLDS_POSITION]-() ON (r.story);
+CREATE INDEX based_in_story IF NOT EXISTS FOR ()-[r:BASED_IN]-() ON (r.story);
+CREATE INDEX part_of_story IF NOT EXISTS FOR ()-[r:PART_OF]-() ON (r.story);
+
+// Search over names, aliases and pinyin. The CJK analyzer indexes Chinese as character bigrams
+// and Latin text (pinyin) as lower-cased words.
+CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
+FOR (n:Person|Organisation|Place|Programme) ON EACH [n.name, n.aliasText, n.pinyin]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false } };

@@ -1,0 +1,139 @@
+/**
+ * The Cypher the loader runs. Every statement is constant text with parameters; labels and
+ * relationship types, which Cypher cannot take as parameters, are chosen from these fixed
+ * strings by the graph model's enums, never built from input.
+ */
+import type { EntityLabel, RelationshipType } from '../model';
+
+/** Documents replaced by this page: the same file name, or the same content under another name. */
+export const FIND_PREVIOUS_VERSION = `
+MATCH (d:Document) WHERE d.source = $source OR d.id = $id
+OPTIONAL MATCH (d)-[:CONTAINS]->(s:Story)
+RETURN d.id AS id, d.ingestedAt AS ingestedAt, collect(s.id) AS storyIds`;
+
+/** Entities the previous version's stories reached, and their PART_OF ancestors: candidates for orphan clean-up. */
+export const ENTITIES_OF_STORIES = `
+UNWIND $storyIds AS sid
+MATCH (s:Story {id: sid})-[:MENTIONS|REPORTED]-(e:Entity)
+OPTIONAL MATCH (e)-[:PART_OF*1..8]->(a:Place)
+WITH collect(DISTINCT e.id) AS mentioned, collect(DISTINCT a.id) AS ancestors
+RETURN mentioned + [x IN ancestors WHERE NOT x IN mentioned] AS ids`;
+
+/** Story-scoped entity-to-entity edges, one statement per type so each uses its `story` index. */
+export const DELETE_EDGES_OF_STORIES: Record<'RUNS' | 'HELD_IN' | 'HOLDS_POSITION' | 'BASED_IN' | 'PART_OF', string> = {
+  RUNS: 'MATCH ()-[r:RUNS]->() WHERE r.story IN $storyIds DELETE r',
+  HELD_IN: 'MATCH ()-[r:HELD_IN]->() WHERE r.story IN $storyIds DELETE r',
+  HOLDS_POSITION: 'MATCH ()-[r:HOLDS_POSITION]->() WHERE r.story IN $storyIds DELETE r',
+  BASED_IN: 'MATCH ()-[r:BASED_IN]->() WHERE r.story IN $storyIds DELETE r',
+  PART_OF: 'MATCH ()-[r:PART_OF]->() WHERE r.story IN $storyIds DELETE r',
+};
+
+export const DELETE_STORIES = 'UNWIND $storyIds AS sid MATCH (s:Story {id: sid}) DETACH DELETE s';
+export const DELETE_DOCUMENTS = 'UNWIND $ids AS id MATCH (d:Document {id: id}) DETACH DELETE d';
+
+/**
+ * Deletes candidates that nothing refers to any more: their only relationships, if any, are their
+ * own PART_OF edges up the hierarchy. Run repeatedly: removing a village can orphan its town.
+ */
+export const DELETE_ORPHANS = `
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+WHERE NOT EXISTS { MATCH (e)-[r]-() WHERE NOT (type(r) = 'PART_OF' AND startNode(r) = e) }
+DETACH DELETE e
+RETURN count(*) AS deleted`;
+
+export const READ_ALIASES = `
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN n.id AS id, n.aliases AS aliases`;
+
+export const MERGE_DOCUMENT = `
+MERGE (d:Document {id: $id})
+SET d.source = $source, d.ingestedAt = $ingestedAt`;
+
+export const MERGE_STORIES = `
+UNWIND $rows AS row
+MERGE (s:Story {id: row.id})
+SET s.headline = row.headline, s.kicker = row.kicker, s.subtitle = row.subtitle, s.section = row.section,
+    s.date = row.date, s.body = row.body, s.position = row.position, s.document = $documentId`;
+
+/**
+ * One statement per entity label. An existing node keeps its name and its first-seen type,
+ * level or kind (another page may describe the same body less precisely); aliases and search
+ * keys are the union computed by the loader.
+ */
+export const MERGE_ENTITIES: Record<EntityLabel, string> = {
+  Person: `
+UNWIND $rows AS row
+MERGE (n:Entity {id: row.id})
+ON CREATE SET n:Person, n.name = row.name
+SET n.aliases = row.aliases, n.aliasText = row.aliasText, n.pinyin = row.pinyin`,
+  Organisation: `
+UNWIND $rows AS row
+MERGE (n:Entity {id: row.id})
+ON CREATE SET n:Organisation, n.name = row.name, n.type = row.type
+SET n.aliases = row.aliases, n.aliasText = row.aliasText, n.pinyin = row.pinyin`,
+  Place: `
+UNWIND $rows AS row
+MERGE (n:Entity {id: row.id})
+ON CREATE SET n:Place, n.name = row.name, n.level = row.level, n.code = row.code
+SET n.aliases = row.aliases, n.aliasText = row.aliasText, n.pinyin = row.pinyin`,
+  Programme: `
+UNWIND $rows AS row
+MERGE (n:Entity {id: row.id})
+ON CREATE SET n:Programme, n.name = row.name, n.kind = row.kind, n.targets = row.targets
+ON MATCH SET n.targets = reduce(acc = coalesce(n.targets, []), t IN row.targets | CASE WHEN t IN acc THEN acc ELSE acc + t END)
+SET n.aliases = row.aliases, n.aliasText = row.aliasText, n.pinyin = row.pinyin`,
+};
+
+/** One statement per relationship type; the MERGE key is what makes a re-run write nothing new. */
+export const MERGE_RELATIONSHIPS: Record<RelationshipType, string> = {
+  CONTAINS: `
+UNWIND $rows AS row
+MATCH (a:Document {id: row.from}) MATCH (b:Story {id: row.to})
+MERGE (a)-[:CONTAINS]->(b)`,
+  REPORTED: `
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from}) MATCH (b:Story {id: row.to})
+MERGE (a)-[r:REPORTED {role: row.role}]->(b)
+SET r.story = row.story`,
+  MENTIONS: `
+UNWIND $rows AS row
+MATCH (a:Story {id: row.from}) MATCH (b:Entity {id: row.to})
+MERGE (a)-[r:MENTIONS]->(b)
+SET r.count = row.count, r.story = row.story`,
+  RUNS: `
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
+MERGE (a)-[r:RUNS {story: row.story}]->(b)
+SET r.evidence = row.evidence`,
+  HELD_IN: `
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
+MERGE (a)-[r:HELD_IN {story: row.story}]->(b)
+SET r.evidence = row.evidence`,
+  HOLDS_POSITION: `
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
+MERGE (a)-[r:HOLDS_POSITION {story: row.story, title: row.title}]->(b)
+SET r.evidence = row.evidence`,
+  BASED_IN: `
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
+MERGE (a)-[r:BASED_IN {story: row.story}]->(b)
+SET r.evidence = row.evidence`,
+  PART_OF: `
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
+MERGE (a)-[r:PART_OF {story: row.story}]->(b)
+SET r.basis = 'text', r.evidence = row.evidence`,
+};
+
+/**
+ * Gazetteer containment carries no story. It is keyed by `basis` so that it never merges with,
+ * and is never deleted together with, a containment that one story states.
+ */
+export const MERGE_GAZETTEER_PART_OF = `
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
+MERGE (a)-[:PART_OF {basis: 'gazetteer'}]->(b)`;

@@ -25,11 +25,29 @@ export interface OpenOptions {
   migrate?: boolean;
 }
 
+async function embeddedAlreadyRunning(config: Config): Promise<boolean> {
+  const probe = createDriver({ uri: `bolt://127.0.0.1:${config.neo4j.embeddedPort}`, user: config.neo4j.user, password: config.neo4j.password });
+  try {
+    await probe.verifyConnectivity();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await probe.close();
+  }
+}
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const { config } = options;
   const log = options.log ?? (() => {});
   let embedded: EmbeddedNeo4j | null = null;
   let uri = config.neo4j.uri;
+  if (uri === null && (await embeddedAlreadyRunning(config))) {
+    // Another process of ours (say `npm start`) runs the embedded database: share it, and leave
+    // it running when we finish.
+    uri = `bolt://127.0.0.1:${config.neo4j.embeddedPort}`;
+    log(`Using the embedded Neo4j already running at ${uri}.`);
+  }
   if (uri === null) {
     embedded = await startEmbeddedNeo4j({
       launcherDir: path.join(config.rootDir, 'scripts', 'neo4j'),

@@ -1,0 +1,74 @@
+/**
+ * `npm run ingest -- <files or folders> [--dry-run] [--json]`
+ *
+ * Loads pages into Neo4j (NEO4J_URI, or the embedded database it starts and stops), with a
+ * progress bar on a terminal and a summary table at the end. --dry-run needs no database;
+ * --json prints each page's extracted GraphBatch to stdout (implies --dry-run unless --load).
+ * Exit code 1 when any file failed, 2 on bad usage.
+ */
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { SingleBar, Presets } from 'cli-progress';
+import { ConfigError, loadConfig } from '../config';
+import { openDatabase, type Database } from '../neo4j/database';
+import { ingestPaths } from './run';
+import { printSummary } from './summary';
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+async function main(argv: string[]): Promise<number> {
+  const program = new Command()
+    .name('ingest')
+    .description('Ingest 株洲日报 pages (.txt files or folders of them) into the news graph')
+    .argument('[paths...]', 'page files or folders (default: SEEDS_DIR, i.e. seeds/)')
+    .option('--dry-run', 'extract only; needs no database; prints what would be written')
+    .option('--json', 'print each page\'s extracted batch as JSON lines on stdout (a dry run unless --load)')
+    .option('--load', 'with --json: also write to the database')
+    .exitOverride();
+  try {
+    program.parse(argv);
+  } catch {
+    return 2;
+  }
+  const opts = program.opts<{ dryRun?: boolean; json?: boolean; load?: boolean }>();
+  const config = loadConfig();
+  const paths = program.args.length > 0 ? program.args : [config.ingest.seedsDir];
+  const dryRun = opts.dryRun === true || (opts.json === true && opts.load !== true);
+
+  let database: Database | null = null;
+  if (!dryRun) database = await openDatabase({ config, log });
+  const bar = process.stderr.isTTY && !opts.json ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}' }, Presets.shades_classic) : null;
+  try {
+    let barStarted = false;
+    const summary = await ingestPaths({
+      paths,
+      driver: database?.driver,
+      database: config.neo4j.database,
+      maxFileBytes: config.ingest.maxFileBytes,
+      timeoutMs: config.neo4j.transactionTimeoutMs,
+      log,
+      onBatch: opts.json ? (batch) => process.stdout.write(`${JSON.stringify(batch)}\n`) : undefined,
+      onFile: ({ file, index, total, ok }) => {
+        if (bar) {
+          if (!barStarted) bar.start(total, 0, { file });
+          barStarted = true;
+          bar.update(index + 1, { file });
+        } else if (!opts.json) {
+          log(`[${index + 1}/${total}] ${ok ? 'ok    ' : 'FAILED'} ${file}`);
+        }
+      },
+    });
+    bar?.stop();
+    printSummary(summary, log);
+    return summary.errors.length > 0 ? 1 : 0;
+  } finally {
+    await database?.close();
+  }
+}
+
+main(process.argv)
+  .then((code) => process.exit(code))
+  .catch((error: unknown) => {
+    log(error instanceof ConfigError ? `Configuration error: ${error.message}` : `Ingest failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });

@@ -105,8 +105,11 @@ export class BatchBuilder {
   }
 }
 
-/** A gold story with every list empty unless given; run through the real loader. */
-export function goldPage(stories: Partial<GoldStory>[], document = 'page.txt'): GoldPage {
+/** Gold story fields as written in a gold file (optional flags, aliases … may be left out). */
+export type StoryJson = { [K in keyof GoldStory]?: unknown };
+
+/** A gold page from story JSON, every list empty unless given, run through the real loader. */
+export function goldPage(stories: StoryJson[], document = 'page.txt'): GoldPage {
   return parseGold(
     {
       document,

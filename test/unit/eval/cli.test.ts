@@ -1,0 +1,111 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { main } from '../../../src/eval/cli';
+import { BatchBuilder } from './builders';
+
+/** Runs the CLI with captured output. */
+function runCli(argv: string[], extract = () => new BatchBuilder('page.txt').build()) {
+  let stdout = '';
+  let stderr = '';
+  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+  try {
+    const code = main(argv, extract);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+function workspace() {
+  const root = mkdtempSync(path.join(tmpdir(), 'eval-cli-'));
+  const gold = path.join(root, 'gold');
+  const seeds = path.join(root, 'seeds');
+  mkdirSync(gold);
+  mkdirSync(seeds);
+  const goldJson = {
+    document: 'page.txt',
+    stories: [{ key: 'S1', headline: '云田镇全域卫生大清扫', people: [{ name: '李丹' }] }],
+  };
+  writeFileSync(path.join(gold, 'page.json'), JSON.stringify(goldJson));
+  writeFileSync(path.join(seeds, 'page.txt'), '云田镇全域卫生大清扫\n');
+  return { root, gold, seeds };
+}
+
+describe('eval CLI', () => {
+  it('prints the table and exits 0, whatever the scores', () => {
+    const { gold, seeds } = workspace();
+    const extract = () => {
+      const batch = new BatchBuilder('page.txt');
+      batch.mention(batch.story('云田镇全域卫生大清扫'), { label: 'Person', name: '王五' });
+      return batch.build();
+    };
+    const result = runCli([gold, '--seeds', seeds], extract);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^kind\s+gold\s+predicted\s+matched\s+P\s+R\s+F1$/m);
+    expect(result.stdout).toMatch(/^stories\s+1\s+1\s+1\s+1\.000\s+1\.000\s+1\.000$/m);
+    expect(result.stdout).toMatch(/^people\s+1\s+1\s+0\s+0\.000\s+0\.000\s+0\.000$/m);
+  });
+
+  it('lists misses and false positives with --verbose, and prints JSON with --json', () => {
+    const { gold, seeds } = workspace();
+    const extract = () => {
+      const batch = new BatchBuilder('page.txt');
+      batch.mention(batch.story('云田镇全域卫生大清扫'), { label: 'Person', name: '王五' });
+      return batch.build();
+    };
+    const verbose = runCli([gold, '--seeds', seeds, '--verbose'], extract);
+    expect(verbose.stdout).toContain('missed: 李丹');
+    expect(verbose.stdout).toContain('false positive: 王五');
+    const json = JSON.parse(runCli([gold, '--seeds', seeds, '--json'], extract).stdout);
+    expect(json.totals.people).toEqual({ gold: 1, predicted: 1, matched: 0, precision: 0, recall: 0, f1: 0 });
+    expect(json.pages[0].kinds.people.misses).toEqual(['李丹']);
+  });
+
+  it('names the gold file and the expected page when the page is missing, and exits 2', () => {
+    const { gold, root } = workspace();
+    const elsewhere = path.join(root, 'no-seeds');
+    const result = runCli([path.join(gold, 'page.json'), '--seeds', elsewhere]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(path.join(gold, 'page.json'));
+    expect(result.stderr).toContain(path.join(elsewhere, 'page.txt'));
+  });
+
+  it('says so when a folder holds no .json file, and exits 2', () => {
+    const { seeds } = workspace();
+    const result = runCli([seeds, '--seeds', seeds]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`no .json gold files in folder ${seeds}`);
+  });
+
+  it('exits 2 on a malformed gold file, naming it', () => {
+    const { gold, seeds } = workspace();
+    const bad = path.join(gold, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ document: 'page.txt', stories: [{ key: 'S1' }] }));
+    const result = runCli([bad, '--seeds', seeds]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${bad}: invalid gold file: stories[0].headline: missing`);
+  });
+
+  it('exits 2 on bad usage', () => {
+    expect(runCli([]).code).toBe(2);
+    expect(runCli(['--no-such-option', 'x.json']).code).toBe(2);
+  });
+
+  it('exits 1 and names the page when the extractor throws', () => {
+    const { gold, seeds } = workspace();
+    const result = runCli([gold, '--seeds', seeds], () => {
+      throw new Error('boom');
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`extractPage failed on ${path.join(seeds, 'page.txt')}`);
+  });
+});

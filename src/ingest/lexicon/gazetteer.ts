@@ -1,0 +1,275 @@
+/**
+ * The place gazetteer: administrative divisions with codes and containment, read from the
+ * generated `gazetteer.json` (see scripts/build-gazetteer.ts for its scope and naming rules).
+ *
+ * Pure and synchronous: the indexes are built once, on first use, from immutable data, so a
+ * module-level memo is safe and every call after the first costs only the lookups.
+ */
+import data from './gazetteer.json';
+import type { PlaceLevel } from '../../model';
+
+export interface GazetteerPlace {
+  /** NBS division code as the dataset writes it (2, 4, 6, 9 or 12 digits); project-assigned codes contain an `x`. */
+  code: string;
+  /** Canonical name: the dataset name in the printed form (九郎山村, not 九郞山村委会). */
+  name: string;
+  level: PlaceLevel;
+  parentCode: string | null;
+  /** Every other known form: short forms, dataset spellings, variant/OCR spellings, former names. */
+  aliases: string[];
+}
+
+export interface PlaceMatch {
+  start: number;
+  end: number;
+  surface: string;
+  place: GazetteerPlace;
+  /** True when matched through a variant/OCR spelling or a former name (董家墩街道, 株洲县). */
+  variant: boolean;
+  /**
+   * Other 株洲 places printed with the same name when the text does not say which one is meant
+   * (three villages are called 田心村). Empty when the match is unique; when not, `place` is only
+   * the first candidate and callers should not derive a parent from it.
+   */
+  alternatives: GazetteerPlace[];
+}
+
+const ZHUZHOU = '4302';
+const HUNAN = '43';
+
+/** Containment order: lower ranks contain higher ones. Used to prefer 吉林省 over 吉林市 for 吉林. */
+const RANK: Record<PlaceLevel, number> = {
+  COUNTRY: 0, PROVINCE: 1, CITY: 2, DISTRICT: 3, PARK: 4, SUBDISTRICT: 5, TOWN: 5, VILLAGE: 6,
+  COMMUNITY: 6, ESTATE: 7, SITE: 7, OTHER: 7,
+};
+
+/**
+ * Characters that, right after a village's final 村, show that the 村 belongs to a common word
+ * instead (建设村级组织, 光明村庄): the village reading is then dropped.
+ */
+const VILLAGE_WORD_TAIL = new Set(['级', '庄', '落']);
+
+/** How a surface form refers to a place; decides scanning and the variant flag. */
+type Kind = 'name' | 'alias' | 'variant' | 'lookup';
+
+interface Entry {
+  place: GazetteerPlace;
+  kind: Kind;
+  /** The name is an ordinary word (城区): scan it only right after an ancestor. */
+  qualifiedOnly: boolean;
+}
+
+/** A character trie over the scannable surfaces: a scan walks it once per position. */
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  entries?: Entry[];
+}
+
+interface Index {
+  byCode: Map<string, GazetteerPlace>;
+  bySurface: Map<string, Entry[]>;
+  trie: TrieNode;
+  /** 株洲 district/county/street/town names, the targets of resolveMisprint. */
+  misprintTargets: GazetteerPlace[];
+}
+
+let memo: Index | undefined;
+
+const split = (field: string): string[] => (field ? field.split(',') : []);
+
+function index(): Index {
+  if (memo) return memo;
+  const byCode = new Map<string, GazetteerPlace>();
+  const bySurface = new Map<string, Entry[]>();
+  const trie: TrieNode = { next: new Map() };
+  const misprintTargets: GazetteerPlace[] = [];
+  const addSurface = (surface: string, entry: Entry): void => {
+    const list = bySurface.get(surface);
+    if (list) list.push(entry);
+    else bySurface.set(surface, [entry]);
+    if (entry.kind === 'lookup') return;
+    // Keyed by UTF-16 code unit, as the scan reads the text, so that rare astral characters agree.
+    let node = trie;
+    for (let k = 0; k < surface.length; k++) {
+      let child = node.next.get(surface[k]);
+      if (!child) node.next.set(surface[k], (child = { next: new Map() }));
+      node = child;
+    }
+    // The trie shares the entry arrays of bySurface; lookup-only entries are filtered when choosing.
+    node.entries = bySurface.get(surface);
+  };
+
+  for (const row of data.places) {
+    const [code, name, level, parentCode, aliases, variants, lookupOnly, flags] = row.split('|');
+    const place: GazetteerPlace = {
+      code,
+      name,
+      level: level as PlaceLevel,
+      parentCode: parentCode || null,
+      aliases: [...split(aliases), ...split(variants), ...split(lookupOnly)],
+    };
+    byCode.set(code, place);
+    const qualifiedOnly = flags.includes('q');
+    addSurface(name, { place, kind: 'name', qualifiedOnly });
+    for (const a of split(aliases)) addSurface(a, { place, kind: 'alias', qualifiedOnly: false });
+    for (const v of split(variants)) addSurface(v, { place, kind: 'variant', qualifiedOnly: false });
+    for (const l of split(lookupOnly)) addSurface(l, { place, kind: 'lookup', qualifiedOnly: false });
+    if (code.startsWith(ZHUZHOU) && ['DISTRICT', 'SUBDISTRICT', 'TOWN'].includes(level)) misprintTargets.push(place);
+  }
+
+  memo = { byCode, bySurface, trie, misprintTargets };
+  return memo;
+}
+
+/** 0 for 株洲, 1 for the rest of Hunan, 2 elsewhere: the paper's own places win ties. */
+function tier(place: GazetteerPlace): number {
+  if (place.code.startsWith(ZHUZHOU)) return 0;
+  return place.code.startsWith(HUNAN) ? 1 : 2;
+}
+
+function compareCandidates(a: Entry, b: Entry): number {
+  return (
+    Number(a.kind === 'variant') - Number(b.kind === 'variant') ||
+    tier(a.place) - tier(b.place) ||
+    RANK[a.place.level] - RANK[b.place.level] ||
+    (a.place.code < b.place.code ? -1 : a.place.code > b.place.code ? 1 : 0)
+  );
+}
+
+/** The place with this division code (as in the dataset: 43, 4302, 430203, 430203004, …). */
+export function byCode(code: string): GazetteerPlace | undefined {
+  return index().byCode.get(code);
+}
+
+/** Exact lookup of a surface form (full name, short form, alias, known variant spelling). Zhuzhou candidates first. */
+export function lookupPlace(surface: string): GazetteerPlace[] {
+  const entries = index().bySurface.get(surface.trim());
+  if (!entries) return [];
+  const seen = new Set<string>();
+  return [...entries]
+    .sort(compareCandidates)
+    .filter((e) => !seen.has(e.place.code) && seen.add(e.place.code))
+    .map((e) => e.place);
+}
+
+/** The parent chain, nearest first, up to the province. */
+export function ancestors(code: string): GazetteerPlace[] {
+  const chain: GazetteerPlace[] = [];
+  const { byCode: codes } = index();
+  // The bound guards against a cycle in hand-edited data; real chains are at most five long.
+  for (let p = codes.get(code)?.parentCode; p && chain.length < 8; p = codes.get(p)?.parentCode) {
+    const parent = codes.get(p);
+    if (!parent) break;
+    chain.push(parent);
+  }
+  return chain;
+}
+
+function isWithin(place: GazetteerPlace, code: string | undefined): boolean {
+  return code !== undefined && ancestors(place.code).some((a) => a.code === code);
+}
+
+/** How recently the text named one of the place's ancestors (the order of that match), or -1. */
+function contextScore(place: GazetteerPlace, seen: Map<string, number>): number {
+  let score = -1;
+  for (const a of ancestors(place.code)) score = Math.max(score, seen.get(a.code) ?? -1);
+  return score;
+}
+
+/**
+ * Chooses among the entries for one surface at one position, or returns undefined when the text
+ * does not allow a choice. `before` is the match ending right where this one starts (a qualifier
+ * such as 北京市 in 北京市朝阳区); `seen` maps every place matched earlier to its match order.
+ */
+function choose(
+  entries: Entry[],
+  ctx: { before: PlaceMatch | undefined; seen: Map<string, number>; next: string | undefined },
+): { entry: Entry; alternatives: GazetteerPlace[] } | undefined {
+  let cands = entries.filter(
+    (e) =>
+      e.kind !== 'lookup' &&
+      (!e.qualifiedOnly || isWithin(e.place, ctx.before?.place.code)) &&
+      !(e.place.level === 'VILLAGE' && ctx.next !== undefined && VILLAGE_WORD_TAIL.has(ctx.next)),
+  );
+  // An exact spelling of one place beats a variant spelling of another (五里墩村 and 五里塅村 both exist).
+  if (cands.some((e) => e.kind !== 'variant')) cands = cands.filter((e) => e.kind !== 'variant');
+  if (cands.length <= 1) return cands[0] && { entry: cands[0], alternatives: [] };
+
+  // Context first: the candidate inside the most recently named place (a qualifier right before
+  // counts as the most recent of all: 北京市朝阳区, 南洲镇横江村).
+  const scores = cands.map((e) => contextScore(e.place, ctx.seen));
+  const top = Math.max(...scores);
+  if (top >= 0) cands = cands.filter((_, k) => scores[k] === top);
+  cands.sort(compareCandidates);
+  const best = cands.filter((e) => tier(e.place) === tier(cands[0].place) && RANK[e.place.level] === RANK[cands[0].place.level]);
+  const distinct = [...new Map(best.map((e) => [e.place.code, e])).values()];
+  if (distinct.length === 1) return { entry: distinct[0], alternatives: [] };
+  // Several equal candidates: within 株洲 the name is still worth reporting (its level is certain);
+  // elsewhere (朝阳区 in Beijing and Changchun) a bare name says too little to be returned.
+  if (tier(distinct[0].place) !== 0) return undefined;
+  return { entry: distinct[0], alternatives: distinct.slice(1).map((e) => e.place) };
+}
+
+/** Longest-match, non-overlapping scan of a text for gazetteer places; ambiguous names resolved toward 株洲 (e.g. a 城关镇 outside Zhuzhou is not returned unless qualified). variant=true when matched through a variant/OCR spelling. */
+export function scanPlaces(text: string): PlaceMatch[] {
+  const { trie } = index();
+  const matches: PlaceMatch[] = [];
+  const seen = new Map<string, number>();
+  const ends: { len: number; entries: Entry[] }[] = [];
+  let i = 0;
+  while (i < text.length) {
+    // Every surface starting at i, collected in one walk; tried longest first.
+    ends.length = 0;
+    for (let node: TrieNode | undefined = trie, k = i; k < text.length; k++) {
+      node = node.next.get(text[k]);
+      if (!node) break;
+      if (node.entries) ends.push({ len: k + 1 - i, entries: node.entries });
+    }
+    let found: PlaceMatch | undefined;
+    for (let e = ends.length - 1; e >= 0; e--) {
+      const { len, entries } = ends[e];
+      const surface = text.slice(i, i + len);
+      const last = matches[matches.length - 1];
+      const picked = choose(entries, { before: last?.end === i ? last : undefined, seen, next: text[i + len] });
+      if (!picked) continue;
+      found = {
+        start: i,
+        end: i + len,
+        surface,
+        place: picked.entry.place,
+        variant: picked.entry.kind === 'variant',
+        alternatives: picked.alternatives,
+      };
+      break;
+    }
+    if (found) {
+      matches.push(found);
+      seen.set(found.place.code, matches.length);
+      i = found.end;
+    } else {
+      i += 1;
+    }
+  }
+  return matches;
+}
+
+const ADMIN_SUFFIX = /(街道|区|县|市|镇|乡)$/;
+
+/** Resolve an OCR misprint: a surface that is not in the gazetteer but differs from exactly one 株洲 district/county/street/town name by one character with the same suffix (涪口区 → 渌口区). Returns undefined when not unique. */
+export function resolveMisprint(surface: string): GazetteerPlace | undefined {
+  const s = surface.trim();
+  const suffix = ADMIN_SUFFIX.exec(s)?.[1];
+  // At least two characters before the suffix, so one of them still agrees (a bare 某县 is not 攸县).
+  if (!suffix || s.length - suffix.length < 2 || lookupPlace(s).length) return undefined;
+  const base = s.slice(0, -suffix.length);
+  const hits = new Set<GazetteerPlace>();
+  for (const place of index().misprintTargets) {
+    for (const form of [place.name, ...place.aliases]) {
+      if (!form.endsWith(suffix) || form.length !== s.length) continue;
+      let diff = 0;
+      for (let k = 0; k < base.length && diff < 2; k++) if (form[k] !== base[k]) diff++;
+      if (diff === 1) hits.add(place);
+    }
+  }
+  return hits.size === 1 ? [...hits][0] : undefined;
+}

@@ -1,0 +1,148 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ancestors,
+  byCode,
+  lookupPlace,
+  resolveMisprint,
+  scanPlaces,
+} from '../../src/ingest/lexicon/gazetteer';
+
+const names = (xs: { name: string }[]): string[] => xs.map((x) => x.name);
+
+describe('gazetteer lookups', () => {
+  it('knows 芦淞区 as a 株洲 district with its chain up to the province', () => {
+    const [place] = lookupPlace('芦淞区');
+    expect(place).toMatchObject({ code: '430203', level: 'DISTRICT', parentCode: '4302' });
+    expect(names(ancestors('430203'))).toEqual(['株洲市', '湖南省']);
+    expect(byCode('430203')?.name).toBe('芦淞区');
+  });
+
+  it('maps short forms of provinces, cities and municipalities', () => {
+    expect(lookupPlace('株洲')[0]).toMatchObject({ name: '株洲市', level: 'CITY' });
+    expect(lookupPlace('湖南')[0]).toMatchObject({ name: '湖南省', level: 'PROVINCE' });
+    expect(lookupPlace('北京')[0]).toMatchObject({ name: '北京市', level: 'CITY' });
+    expect(names(ancestors(lookupPlace('东城区')[0].code))).toEqual(['北京市']);
+  });
+
+  it('puts 株洲 candidates first for a name several places share', () => {
+    const found = lookupPlace('田心村');
+    expect(found.length).toBeGreaterThan(1);
+    expect(found.every((p) => p.code.startsWith('4302'))).toBe(true);
+  });
+
+  it('resolves the printed 董家墩街道 to the dataset 董家塅街道 and keeps the printed form', () => {
+    const [place] = lookupPlace('董家墩街道');
+    expect(place).toMatchObject({ code: '430203004', name: '董家塅街道', level: 'SUBDISTRICT' });
+    expect(place.aliases).toContain('董家墩街道');
+  });
+
+  it('prints 九郎山村 in the printed glyph and keeps the dataset form 九郞山村委会', () => {
+    const [place] = lookupPlace('九郎山村');
+    expect(place).toMatchObject({ name: '九郎山村', level: 'VILLAGE' });
+    expect(place.aliases).toContain('九郞山村委会');
+    expect(lookupPlace('九郞山村委会')[0]?.code).toBe(place.code);
+    expect(names(ancestors(place.code)).slice(1)).toEqual(['石峰区', '株洲市', '湖南省']);
+  });
+
+  it('has 渌口区 as 430212 and reaches it through the former name 株洲县', () => {
+    expect(lookupPlace('渌口区')[0]?.code).toBe('430212');
+    expect(lookupPlace('株洲县')[0]?.code).toBe('430212');
+  });
+
+  it('turns village-level committees into printed 社区 / 村 names', () => {
+    const [community] = lookupPlace('田心社区');
+    expect(community).toMatchObject({ level: 'COMMUNITY' });
+    expect(community.aliases).toContain('田心社区居委会');
+  });
+
+  it('classifies development zones as PARK', () => {
+    expect(lookupPlace('株洲高新区')[0]).toMatchObject({ name: '株洲高新技术产业开发区', level: 'PARK', parentCode: '4302' });
+    expect(lookupPlace('醴陵经开区')[0]).toMatchObject({ level: 'PARK' });
+  });
+
+  it('keeps street and town short forms out of scanning but available to lookup', () => {
+    expect(lookupPlace('白关')[0]?.name).toBe('白关镇');
+    expect(scanPlaces('白关服饰产业园').map((m) => m.surface)).toEqual([]);
+  });
+});
+
+describe('resolveMisprint', () => {
+  it('maps a one-character OCR misprint to the unique 株洲 name with the same suffix', () => {
+    expect(lookupPlace('涪口区')).toEqual([]);
+    expect(resolveMisprint('涪口区')?.code).toBe('430212');
+  });
+
+  it('refuses real names, bare suffixes and non-unique guesses', () => {
+    expect(resolveMisprint('芦淞区')).toBeUndefined();
+    expect(resolveMisprint('某县')).toBeUndefined();
+    expect(resolveMisprint('芦淞村')).toBeUndefined();
+    // 石峰区 and 天元区 both differ from 石元区 by one character.
+    expect(resolveMisprint('石元区')).toBeUndefined();
+  });
+});
+
+describe('scanPlaces', () => {
+  it('returns non-overlapping longest matches in text order', () => {
+    const text = '湖南省株洲市芦淞区董家墩街道在深圳市福田区举办招聘会';
+    const found = scanPlaces(text);
+    expect(found.map((m) => m.surface)).toEqual(['湖南省', '株洲市', '芦淞区', '董家墩街道', '深圳市', '福田区']);
+    for (let k = 1; k < found.length; k++) expect(found[k].start).toBeGreaterThanOrEqual(found[k - 1].end);
+    for (const m of found) expect(text.slice(m.start, m.end)).toBe(m.surface);
+    const street = found[3];
+    expect(street).toMatchObject({ variant: true, place: { name: '董家塅街道' } });
+    expect(street.place.aliases).toContain('董家墩街道');
+    expect(found[0].variant).toBe(false);
+  });
+
+  it('marks former names as variants', () => {
+    const [m] = scanPlaces('原株洲县');
+    expect(m).toMatchObject({ surface: '株洲县', variant: true, place: { code: '430212' } });
+  });
+
+  it('does not return a 城关镇 or other ambiguous name from outside 株洲 bare', () => {
+    expect(scanPlaces('他在城关镇工作')).toEqual([]);
+    // 朝阳区 exists in Beijing and Changchun: only a qualifier decides.
+    expect(scanPlaces('朝阳区')).toEqual([]);
+    expect(scanPlaces('北京市朝阳区').map((m) => m.place.code)).toEqual(['11', '110105']);
+    // Generic district names are ordinary words unless qualified.
+    expect(scanPlaces('城区')).toEqual([]);
+  });
+
+  it('resolves a name shared by 株洲 villages through the town named before it', () => {
+    const found = scanPlaces('南洲镇横江村和湘东村');
+    expect(found.map((m) => m.surface)).toEqual(['南洲镇', '横江村', '湘东村']);
+    for (const m of found.slice(1)) {
+      expect(m.place.parentCode).toBe(found[0].place.code);
+      expect(m.alternatives).toEqual([]);
+    }
+    const bare = scanPlaces('湘东村');
+    expect(bare).toHaveLength(1);
+    expect(bare[0].alternatives).toHaveLength(1);
+  });
+
+  it('prefers an exact spelling over a variant one when both are real places', () => {
+    // 五里墩村 and 五里塅村 are two different 株洲 villages.
+    const [m] = scanPlaces('五里墩村');
+    expect(m).toMatchObject({ variant: false, place: { name: '五里墩村' } });
+  });
+
+  it('finds places outside Hunan', () => {
+    const found = scanPlaces('来自深圳市福田区和北京的客商');
+    expect(found.map((m) => m.place.name)).toEqual(['深圳市', '福田区', '北京市']);
+    expect(found[1].place.parentCode).toBe(found[0].place.code);
+  });
+
+  it('scans the five seed pages quickly', () => {
+    const dir = join(__dirname, '../../seeds');
+    const pages = readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'));
+    scanPlaces(''); // build the indexes outside the timing
+    const t0 = performance.now();
+    const counts = pages.map((p) => scanPlaces(p).length);
+    const ms = performance.now() - t0;
+    console.log(`gazetteer: scanned ${pages.length} seed pages (${counts.join(', ')} places) in ${ms.toFixed(1)} ms`);
+    expect(counts.every((c) => c > 0)).toBe(true);
+  });
+});

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { ConfigError, loadConfig, loadTestDatabaseConfig, ROOT_DIR } from '../../../src/config';
+
+describe('loadConfig', () => {
+  it('has defaults for everything: embedded Neo4j, port 4000, seeds/ ingested on start', () => {
+    const config = loadConfig({});
+    expect(config.neo4j.uri).toBeNull();
+    expect(config.neo4j.embeddedPort).toBe(7687);
+    expect(config.neo4j.embeddedDataDir).toBe(path.join(ROOT_DIR, 'data', 'neo4j'));
+    expect(config.api.port).toBe(4000);
+    expect(config.api.introspection).toBe(true);
+    expect(config.ingest.seedsDir).toBe(path.join(ROOT_DIR, 'seeds'));
+    expect(config.ingest.ingestOnStart).toBe(true);
+  });
+
+  it('reads a server URI and switches introspection off', () => {
+    const config = loadConfig({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io', GRAPHQL_INTROSPECTION: 'false' });
+    expect(config.neo4j.uri).toBe('neo4j+s://abc.databases.neo4j.io');
+    expect(config.api.introspection).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT must be a whole number from 0 to 65535, got "eighty"/],
+    [{ NEO4J_URI: 'http://localhost:7474' }, /NEO4J_URI must start with bolt:\/\/ or neo4j:\/\//],
+    [{ GRAPHQL_INTROSPECTION: 'maybe' }, /GRAPHQL_INTROSPECTION must be true or false/],
+    [{ NEO4J_HEAP: 'lots' }, /NEO4J_HEAP must be a size like 512m/],
+    [{ GRAPHQL_MAX_PAGE_SIZE: '0' }, /GRAPHQL_MAX_PAGE_SIZE must be a whole number from 1/],
+  ])('rejects %j naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('never lets the default page size exceed the maximum', () => {
+    expect(loadConfig({ GRAPHQL_MAX_PAGE_SIZE: '10', GRAPHQL_DEFAULT_PAGE_SIZE: '50' }).api.defaultPageSize).toBe(10);
+  });
+
+  it('gives the tests their own port unless NEO4J_TEST_URI is set', () => {
+    expect(loadTestDatabaseConfig({})).toMatchObject({ uri: null, port: 17687 });
+    expect(loadTestDatabaseConfig({ NEO4J_TEST_URI: 'bolt://db:7687' }).uri).toBe('bolt://db:7687');
+  });
+});

@@ -139,8 +139,8 @@ export interface TestDatabaseConfig {
   uri: string | null;
   user: string;
   password: string;
-  /** Bolt port of the tests' own embedded Neo4j (never the user's). */
-  port: number;
+  /** Bolt port of the tests' own embedded Neo4j (never the user's); null picks a free port per run. */
+  port: number | null;
 }
 
 /** Settings of the integration tests' database (NEO4J_TEST_URI, NEO4J_TEST_PORT …). */
@@ -149,6 +149,6 @@ export function loadTestDatabaseConfig(env: Env = process.env): TestDatabaseConf
     uri: env.NEO4J_TEST_URI?.trim() || null,
     user: str(env, 'NEO4J_TEST_USER', 'neo4j'),
     password: str(env, 'NEO4J_TEST_PASSWORD', 'neo4j'),
-    port: int(env, 'NEO4J_TEST_PORT', 17687, { min: 1, max: 65_535 }),
+    port: env.NEO4J_TEST_PORT?.trim() ? int(env, 'NEO4J_TEST_PORT', 0, { min: 1, max: 65_535 }) : null,
   };
 }

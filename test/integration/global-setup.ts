@@ -4,6 +4,7 @@
  * NEO4J_TEST_URI, which workers inherit. Never the user's database or data folder.
  */
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { loadTestDatabaseConfig, ROOT_DIR } from '../../src/config';
@@ -15,6 +16,18 @@ declare global {
   var __TEST_NEO4J__: { neo4j: EmbeddedNeo4j; dataDir: string } | undefined;
 }
 
+/** A port nothing listens on now, so that concurrent test runs never share a database. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 export default async function globalSetup(): Promise<void> {
   const config = loadTestDatabaseConfig();
   if (config.uri) return;
@@ -22,7 +35,7 @@ export default async function globalSetup(): Promise<void> {
   const started = Date.now();
   const neo4j = await startEmbeddedNeo4j({
     launcherDir: path.join(ROOT_DIR, 'scripts', 'neo4j'),
-    port: config.port,
+    port: config.port ?? (await freePort()),
     dataDir,
     heap: '768m',
     pageCache: '64m',

@@ -22,7 +22,13 @@ export function testDriver(config: Config = testConfig()): Driver {
 
 /** Removes all data (not the schema) and applies the migrations. */
 export async function resetDatabase(driver: Driver, config: Config = testConfig()): Promise<void> {
-  await driver.executeQuery('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS', {}, { database: config.neo4j.database });
+  // CALL … IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
+  const session = driver.session({ database: config.neo4j.database });
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+  } finally {
+    await session.close();
+  }
   await migrate(driver, { database: config.neo4j.database, schemaFile: path.join(ROOT_DIR, 'schema', 'neo4j.cypher') });
 }
 

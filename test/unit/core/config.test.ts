@@ -34,8 +34,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ GRAPHQL_MAX_PAGE_SIZE: '10', GRAPHQL_DEFAULT_PAGE_SIZE: '50' }).api.defaultPageSize).toBe(10);
   });
 
-  it('gives the tests their own port unless NEO4J_TEST_URI is set', () => {
-    expect(loadTestDatabaseConfig({})).toMatchObject({ uri: null, port: 17687 });
+  it('gives the tests a free port of their own unless NEO4J_TEST_PORT or NEO4J_TEST_URI is set', () => {
+    expect(loadTestDatabaseConfig({})).toMatchObject({ uri: null, port: null });
+    expect(loadTestDatabaseConfig({ NEO4J_TEST_PORT: '17687' }).port).toBe(17687);
     expect(loadTestDatabaseConfig({ NEO4J_TEST_URI: 'bolt://db:7687' }).uri).toBe('bolt://db:7687');
   });
 });

@@ -1,0 +1,145 @@
+import type { Driver } from 'neo4j-driver';
+import type { GraphBatch } from '../../src/ingest/batch';
+import { entityId, storyId } from '../../src/ingest/ids';
+import { BatchContractError, loadBatch } from '../../src/ingest/load';
+import { resetDatabase, testConfig, testDriver } from './harness';
+
+const config = testConfig();
+const LUSONG = entityId('Place', '430203');
+const ZHUZHOU = entityId('Place', '4302');
+const HUNAN = entityId('Place', '43');
+const BUREAU = entityId('Organisation', '芦淞区人力资源和社会保障局');
+
+/** A page with one story: a bureau in 芦淞区 runs a job fair held there; a reporter credits it. */
+function pageBatch(opts: { source: string; hash: string; programme: string; extraPerson?: string }): GraphBatch {
+  const doc = `doc:${opts.hash}`;
+  const story = storyId(opts.hash, 0);
+  const programme = entityId('Programme', opts.programme);
+  const reporter = entityId('Person', '王娜');
+  const batch: GraphBatch = {
+    document: { id: doc, source: opts.source },
+    stories: [{ id: story, headline: `${opts.programme}开幕`, kicker: null, subtitle: null, section: '就业·创业', date: '--03-08', body: '正文', position: 0 }],
+    entities: [
+      { label: 'Person', id: reporter, name: '王娜', aliases: [] },
+      { label: 'Organisation', id: BUREAU, name: '芦淞区人力资源和社会保障局', aliases: ['芦淞区人社局'], type: 'GOVERNMENT' },
+      { label: 'Place', id: LUSONG, name: '芦淞区', aliases: [], level: 'DISTRICT', code: '430203' },
+      { label: 'Place', id: ZHUZHOU, name: '株洲市', aliases: [], level: 'CITY', code: '4302' },
+      { label: 'Place', id: HUNAN, name: '湖南省', aliases: [], level: 'PROVINCE', code: '43' },
+      { label: 'Programme', id: programme, name: opts.programme, aliases: [], kind: 'EMPLOYMENT', targets: ['高校毕业生'] },
+    ],
+    relationships: [
+      { type: 'CONTAINS', from: doc, to: story },
+      { type: 'REPORTED', from: reporter, to: story, story, role: '全媒体记者' },
+      { type: 'MENTIONS', from: story, to: BUREAU, story, count: 2 },
+      { type: 'MENTIONS', from: story, to: LUSONG, story, count: 1 },
+      { type: 'MENTIONS', from: story, to: programme, story, count: 1 },
+      { type: 'RUNS', from: BUREAU, to: programme, story, evidence: `芦淞区人社局举办${opts.programme}` },
+      { type: 'HELD_IN', from: programme, to: LUSONG, story, evidence: `在芦淞区举办${opts.programme}` },
+      { type: 'BASED_IN', from: BUREAU, to: LUSONG, story, evidence: '芦淞区人社局' },
+      { type: 'PART_OF', from: LUSONG, to: ZHUZHOU },
+      { type: 'PART_OF', from: ZHUZHOU, to: HUNAN },
+    ],
+    warnings: [],
+  };
+  if (opts.extraPerson) {
+    const id = entityId('Person', opts.extraPerson);
+    batch.entities.push({ label: 'Person', id, name: opts.extraPerson, aliases: [] });
+    batch.relationships.push({ type: 'MENTIONS', from: story, to: id, story, count: 1 });
+  }
+  return batch;
+}
+
+async function snapshot(driver: Driver): Promise<{ nodes: Record<string, number>; rels: Record<string, number> }> {
+  const db = { database: config.neo4j.database };
+  const nodes = await driver.executeQuery('MATCH (n) UNWIND labels(n) AS l RETURN l, count(*) AS c ORDER BY l', {}, db);
+  const rels = await driver.executeQuery('MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c ORDER BY t', {}, db);
+  return {
+    nodes: Object.fromEntries(nodes.records.map((r) => [r.get('l'), r.get('c')])),
+    rels: Object.fromEntries(rels.records.map((r) => [r.get('t'), r.get('c')])),
+  };
+}
+
+describe('loadBatch (the only writer) against Neo4j', () => {
+  let driver: Driver;
+  const load = (batch: GraphBatch) => loadBatch(driver, batch, { database: config.neo4j.database, timeoutMs: 10_000 });
+
+  beforeAll(() => {
+    driver = testDriver(config);
+  });
+  beforeEach(async () => resetDatabase(driver, config));
+  afterAll(async () => driver.close());
+
+  it('writes the page: nodes with both labels, story-scoped edges with evidence, gazetteer PART_OF', async () => {
+    const result = await load(pageBatch({ source: 'a.txt', hash: 'aaaa', programme: '春风行动招聘会' }));
+    expect(result.status).toBe('new');
+    const state = await snapshot(driver);
+    expect(state.nodes).toMatchObject({ Document: 1, Story: 1, Entity: 6, Person: 1, Organisation: 1, Place: 3, Programme: 1 });
+    expect(state.rels).toEqual({ BASED_IN: 1, CONTAINS: 1, HELD_IN: 1, MENTIONS: 3, PART_OF: 2, REPORTED: 1, RUNS: 1 });
+    const { records } = await driver.executeQuery(
+      'MATCH (o:Organisation)-[r:RUNS]->(p:Programme) RETURN o.aliases AS aliases, o.pinyin AS pinyin, r.story AS story, r.evidence AS evidence',
+      {},
+      { database: config.neo4j.database },
+    );
+    expect(records[0]?.get('aliases')).toEqual(['芦淞区人社局']);
+    expect(records[0]?.get('pinyin')).toContain('lusongqu');
+    expect(records[0]?.get('story')).toBe(storyId('aaaa', 0));
+    expect(records[0]?.get('evidence')).toBe('芦淞区人社局举办春风行动招聘会');
+  });
+
+  it('is idempotent: loading the same page again leaves identical counts and keeps ingestedAt', async () => {
+    const batch = pageBatch({ source: 'a.txt', hash: 'aaaa', programme: '春风行动招聘会' });
+    await loadBatch(driver, batch, { database: config.neo4j.database, timeoutMs: 10_000, now: () => new Date('2026-01-01T00:00:00Z') });
+    const before = await snapshot(driver);
+    const again = await loadBatch(driver, batch, { database: config.neo4j.database, timeoutMs: 10_000, now: () => new Date('2026-02-02T00:00:00Z') });
+    expect(again.status).toBe('unchanged');
+    expect(await snapshot(driver)).toEqual(before);
+    const { records } = await driver.executeQuery('MATCH (d:Document) RETURN d.ingestedAt AS at', {}, { database: config.neo4j.database });
+    expect(records[0]?.get('at')).toBe('2026-01-01T00:00:00.000Z');
+  });
+
+  it('replaces a changed page without touching another page', async () => {
+    await load(pageBatch({ source: 'a.txt', hash: 'aaaa', programme: '春风行动招聘会', extraPerson: '李玉龙' }));
+    await load(pageBatch({ source: 'b.txt', hash: 'bbbb', programme: '宝妈计划' }));
+    const result = await load(pageBatch({ source: 'a.txt', hash: 'cccc', programme: '就业援助月' }));
+    expect(result.status).toBe('replaced');
+
+    const db = { database: config.neo4j.database };
+    const docs = await driver.executeQuery('MATCH (d:Document) RETURN d.source AS s, d.id AS id ORDER BY s', {}, db);
+    expect(docs.records.map((r) => [r.get('s'), r.get('id')])).toEqual([
+      ['a.txt', 'doc:cccc'],
+      ['b.txt', 'doc:bbbb'],
+    ]);
+    const programmes = await driver.executeQuery('MATCH (p:Programme) RETURN p.name AS n ORDER BY n', {}, db);
+    // The old version's programme and the person only it named are gone; page b is intact.
+    expect(programmes.records.map((r) => r.get('n'))).toEqual(['宝妈计划', '就业援助月']);
+    const people = await driver.executeQuery('MATCH (p:Person) RETURN p.name AS n', {}, db);
+    expect(people.records.map((r) => r.get('n'))).toEqual(['王娜']);
+    const runs = await driver.executeQuery('MATCH ()-[r:RUNS]->(p) RETURN p.name AS n, r.story AS s ORDER BY n', {}, db);
+    expect(runs.records.map((r) => [r.get('n'), r.get('s')])).toEqual([
+      ['宝妈计划', storyId('bbbb', 0)],
+      ['就业援助月', storyId('cccc', 0)],
+    ]);
+    // The shared district and its gazetteer ancestors stay, once.
+    const state = await snapshot(driver);
+    expect(state.nodes.Place).toBe(3);
+    expect(state.rels.PART_OF).toBe(2);
+    expect(state.rels.BASED_IN).toBe(2);
+  });
+
+  it('removes places only the replaced version needed, ancestors included when nothing else uses them', async () => {
+    await load(pageBatch({ source: 'a.txt', hash: 'aaaa', programme: '春风行动招聘会' }));
+    const empty: GraphBatch = { document: { id: 'doc:dddd', source: 'a.txt' }, stories: [], entities: [], relationships: [], warnings: [] };
+    await load(empty);
+    const state = await snapshot(driver);
+    expect(state.nodes).toEqual({ Document: 1 });
+    expect(state.rels).toEqual({});
+  });
+
+  it('rejects a batch that breaks the contract before writing anything', async () => {
+    const batch = pageBatch({ source: 'a.txt', hash: 'aaaa', programme: '春风行动招聘会' });
+    batch.relationships.push({ type: 'RUNS', from: BUREAU, to: 'programme:不存在', story: storyId('aaaa', 0), evidence: 'x' });
+    await expect(load(batch)).rejects.toThrow(BatchContractError);
+    await expect(load(batch)).rejects.toThrow(/a\.txt: .*RUNS .* names a node not in the batch/);
+    expect(await snapshot(driver)).toEqual({ nodes: {}, rels: {} });
+  });
+});

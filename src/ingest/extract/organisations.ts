@@ -1,0 +1,357 @@
+/**
+ * Organisations named in a story: spans that end in an organisation suffix (有限公司, 人社局, 侨联 …)
+ * and reach left over the words of the name, typed by the suffix, with printed abbreviations
+ * (以下简称…, 市人社局 ↔ 株洲市人力资源和社会保障局) folded in as aliases.
+ *
+ * Where a name starts is the hard part. A jieba segmentation of the body gives word boundaries;
+ * the name grows leftwards word by word and stops at a word that cannot sit inside a name
+ * (verbs, prepositions, pronouns, time words, punctuation) unless it is one of the verbal nouns
+ * that names are built from (发展, 服务, 管理 …).
+ */
+import { Jieba, type TaggedWord } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict';
+import type { OrganisationType } from '../../model';
+import suffixData from '../lexicon/organisation-suffixes.json';
+import abbreviationData from '../lexicon/organisation-abbreviations.json';
+import type { PreparedText, Span } from './sentences';
+import { isCjk } from './sentences';
+
+/** One organisation of the story with every span that names it. */
+export interface OrganisationFound {
+  name: string;
+  aliases: Set<string>;
+  type: OrganisationType;
+  mentions: Span[];
+}
+
+/** A word of the segmented body with its offsets. */
+export interface Token {
+  word: string;
+  tag: string;
+  start: number;
+  end: number;
+}
+
+interface SuffixRule {
+  suffix: string;
+  type: OrganisationType;
+  minHead: number;
+  exclude: Set<string>;
+  /** A department core from the abbreviation lexicon (人力资源和社会保障局): may start a name on its own. */
+  core: boolean;
+}
+
+// Built once at module load: the segmenter, the suffix table and one alternation regex.
+const jieba = Jieba.withDict(dict);
+
+const RULES = new Map<string, SuffixRule>();
+for (const s of suffixData.suffixes as Array<{ suffix: string; type: string; minHead?: number; exclude?: string[] }>) {
+  RULES.set(s.suffix, {
+    suffix: s.suffix,
+    type: s.type as OrganisationType,
+    minHead: s.minHead ?? 1,
+    exclude: new Set(s.exclude ?? []),
+    core: false,
+  });
+}
+for (const body of abbreviationData.bodies) {
+  for (const form of [body.full, ...body.short]) {
+    if (RULES.has(form) && !RULES.get(form)!.core && form.length <= 2) continue;
+    RULES.set(form, { suffix: form, type: body.type as OrganisationType, minHead: 0, exclude: new Set(), core: true });
+  }
+}
+const SUFFIX_RE = new RegExp(
+  [...RULES.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|'),
+  'g',
+);
+
+const GENERIC = new Set(abbreviationData.generic);
+const LEVEL_PREFIXES = [...abbreviationData.levelPrefixes].sort((a, b) => b.length - a.length);
+
+/** Core → its full form, for folding 人社局 into 人力资源和社会保障局. */
+const FULL_OF = new Map<string, string>();
+for (const body of abbreviationData.bodies) {
+  FULL_OF.set(body.full, body.full);
+  for (const s of body.short) if (!FULL_OF.has(s)) FULL_OF.set(s, body.full);
+}
+
+/** Tags of words that never sit inside a name. */
+const STOP_TAGS = new Set(['p', 'c', 'uj', 'ul', 'ud', 'uz', 'uv', 'ug', 'u', 'r', 'd', 't', 'x', 'y', 'e', 'o', 'zg']);
+/** Words that end a name on their left whatever their tag. */
+const STOP_WORDS = new Set([
+  '在', '由', '与', '和', '及', '向', '对', '为', '从', '了', '等', '是', '将', '把', '被', '让', '给', '到', '经', '的',
+  '联合', '联手', '举办', '开展', '组织', '成立', '组建', '签订', '签署', '走进', '来自', '加入', '获悉', '记者', '位于',
+  '依托', '以及', '包括', '通过', '目前', '我市', '全市', '全区', '该', '本', '这', '各', '其', '毕业于', '获得', '以下',
+  '以上', '之间', '中', '内', '上', '下', '里', '前', '后', '旁', '当天', '近日', '今年', '去年', '同时', '此外', '还',
+  '也', '都', '已', '已经', '正在', '共', '于', '向', '支持', '指导', '受', '接受', '带领', '配合', '协调', '邀请',
+  '引进', '入驻', '进驻', '找到', '派', '安排', '推荐', '参加', '参与', '全省', '全国', '区直', '市直', '多家', '一家',
+]);
+/** Verbal words that names are made of (they are tagged v/vn but belong inside names). */
+const NAME_VERBS = new Set([
+  '发展', '服务', '管理', '投资', '建设', '促进', '监督', '保障', '规划', '创新', '创业', '就业', '养老', '托养', '研究',
+  '设计', '制造', '运输', '融资', '担保', '孵化', '培训', '教育', '检测', '控制', '预防', '执法', '改革', '治理', '开发',
+  '经营', '贸易', '咨询', '营销', '生产', '加工', '交流', '合作', '支行', '银行', '织造', '纺织', '动力', '贷款', '印刷',
+  '冶', '烹调', '烹饪', '维修', '保护', '救助', '援助', '协作', '联络', '指挥', '应急', '审批', '登记', '监测', '统筹',
+]);
+/** A prefix that marks a former or historical name: kept as an alias, dropped from the name. */
+const FORMER_PREFIXES = ['原', '前'];
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Segments a prepared text once; offsets are into that text. */
+export function tokenize(text: string): Token[] {
+  const tagged: TaggedWord[] = jieba.tag(text, true);
+  const tokens: Token[] = [];
+  let at = 0;
+  for (const t of tagged) {
+    const start = text.indexOf(t.word, at);
+    const s = start < 0 ? at : start;
+    tokens.push({ word: t.word, tag: t.tag, start: s, end: s + t.word.length });
+    at = s + t.word.length;
+  }
+  return tokens;
+}
+
+/** Index of the token that contains offset `at`, by binary search. */
+export function tokenAt(tokens: Token[], at: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (tokens[mid].start <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Whether a word may sit inside a proper name (used for organisations and places alike). */
+export function nameWord(token: Token): boolean {
+  const w = token.word;
+  if (STOP_WORDS.has(w)) return false;
+  if (NAME_VERBS.has(w)) return true;
+  if (!/^[\u3400-\u9fffA-Za-z0-9０-９]+$/.test(w)) return w === '（' || w === '）';
+  if (STOP_TAGS.has(token.tag)) return false;
+  if (token.tag === 'v' || token.tag === 'vd') return false;
+  if (token.tag === 'f' && w.length === 1) return false;
+  return true;
+}
+
+interface ExtendInput {
+  text: string;
+  tokens: Token[];
+  /** Where the head word (suffix) starts; the name grows left from the token holding it. */
+  headStart: number;
+  maxLength: number;
+}
+
+/**
+ * The start of a name whose head begins at `headStart`: words are taken leftwards while they can
+ * sit in a name. Numbers may sit inside (二十三冶) but not start a name (20家国企); a bracketed
+ * short place (（株洲）) may sit inside.
+ */
+export function extendLeft({ text, tokens, headStart, maxLength }: ExtendInput): number {
+  let k = tokenAt(tokens, headStart);
+  let start = headStart;
+  const end = headStart;
+  // A head that starts inside a word takes the whole word (管理局 for 局).
+  if (tokens[k] && tokens[k].start < headStart) start = tokens[k].start;
+  k -= 1;
+  for (; k >= 0; k--) {
+    const tok = tokens[k];
+    if (end - tok.start > maxLength) break;
+    if (tok.word === '）') {
+      const open = text.lastIndexOf('（', tok.start);
+      if (open < 0 || tok.start - open > 6 || open === 0) break;
+      const inside = text.slice(open + 1, tok.start);
+      if (!/^[\u3400-\u9fff]{1,5}$/.test(inside)) break;
+      k = tokenAt(tokens, open);
+      start = open;
+      continue;
+    }
+    if (!nameWord(tok) || tok.word === '（') break;
+    start = tok.start;
+  }
+  // A name does not start with a number, a measure word or a bracket.
+  for (let i = tokenAt(tokens, start); i < tokens.length && tokens[i].start < headStart; i++) {
+    const t = tokens[i];
+    if (t.tag === 'm' || t.tag === 'q' || t.tag === 'mq' || t.word === '（' || /^[0-9０-９]+$/.test(t.word)) start = t.end;
+    else break;
+  }
+  return start;
+}
+
+interface OrgSpan extends Span {
+  name: string;
+  type: OrganisationType;
+  core: string | null;
+}
+
+/**
+ * Finds organisation spans in a prepared body. `tokens` is the body's segmentation; `blocked`
+ * holds spans already claimed by places of a non-organisation kind (estates, parks), which an
+ * organisation name must not swallow.
+ */
+export function findOrganisations(prepared: PreparedText, tokens: Token[]): OrganisationFound[] {
+  const text = prepared.text;
+  const spans: OrgSpan[] = [];
+  SUFFIX_RE.lastIndex = 0;
+  for (let m = SUFFIX_RE.exec(text); m !== null; m = SUFFIX_RE.exec(text)) {
+    const suffix = m[0];
+    const rule = RULES.get(suffix)!;
+    const headStart = m.index;
+    const headEnd = headStart + suffix.length;
+    // The suffix must end a word: 大学生 is not 大学, 局长 is not 局.
+    const endTok = tokens[tokenAt(tokens, headEnd - 1)];
+    if (endTok && endTok.end !== headEnd && !RULES.has(text.slice(endTok.start, endTok.end))) {
+      if (!(endTok.end > headEnd && RULES.has(text.slice(headEnd, endTok.end)))) continue;
+    }
+    const start = extendLeft({ text, tokens, headStart, maxLength: 26 });
+    const name = text.slice(start, headEnd);
+    if (!acceptable(name, rule)) continue;
+    spans.push({ start, end: headEnd, name, type: rule.type, core: rule.core ? (FULL_OF.get(suffix) ?? null) : null });
+  }
+  spans.push(...abbreviationSpans(text, spans));
+  return group(prepared, spans);
+}
+
+function acceptable(name: string, rule: SuffixRule): boolean {
+  if (GENERIC.has(name)) return false;
+  if (rule.exclude.has(name)) return false;
+  for (const ex of rule.exclude) if (name.endsWith(ex) && name.length - ex.length <= 1) return false;
+  const head = name.length - rule.suffix.length;
+  if (head < rule.minHead) return false;
+  if (!rule.core && head < 1) return false;
+  // A bare level word before a suffix (市局, 区中心) names no one body.
+  if (!rule.core && LEVEL_PREFIXES.includes(name.slice(0, head))) return rule.minHead === 0 || rule.suffix.length >= 3;
+  if (!isCjk(name[0]) && !/^[0-9A-Za-z]/.test(name)) return false;
+  return true;
+}
+
+/** `A（以下简称“B”）` and `A（简称B）`: B is another printed form of the organisation A. */
+function abbreviationSpans(text: string, spans: OrgSpan[]): OrgSpan[] {
+  const found: OrgSpan[] = [];
+  const re = /（(?:以下)?简称“?([\u3400-\u9fffA-Za-z0-9]{2,10})”?）/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const owner = spans.find((s) => s.end === m!.index);
+    if (!owner) continue;
+    const alias = m[1];
+    const aliasStart = m.index + m[0].indexOf(alias);
+    found.push({ start: aliasStart, end: aliasStart + alias.length, name: owner.name, type: owner.type, core: owner.core });
+    // Later bare uses of the abbreviation are mentions of the same body.
+    for (let at = text.indexOf(alias, m.index + m[0].length); at >= 0; at = text.indexOf(alias, at + alias.length)) {
+      if (spans.some((s) => s.start <= at && s.end >= at + alias.length && s.name !== alias)) continue;
+      found.push({ start: at, end: at + alias.length, name: owner.name, type: owner.type, core: owner.core });
+    }
+    ALIAS_OF.set(`${owner.name}\u0000${alias}`, alias);
+  }
+  return found;
+}
+
+// Scratch registry of abbreviation aliases declared with 简称; cleared per story by `group`.
+const ALIAS_OF = new Map<string, string>();
+
+/** The place prefix and department core of a name (株洲市 + 人力资源和社会保障局), when it has a known core. */
+function splitCore(name: string): { prefix: string; full: string } | null {
+  for (const [form, full] of FULL_OF) {
+    if (name.endsWith(form) && name.length > form.length - 1) return { prefix: name.slice(0, name.length - form.length), full };
+  }
+  return null;
+}
+
+/**
+ * Groups spans into organisations: spans with the same name, abbreviations declared with 简称,
+ * and short forms of one printed full form (市人社局 ↔ 株洲市人力资源和社会保障局; 民政局 ↔ 天元区民政局)
+ * become one organisation named by its fullest printed form.
+ */
+function group(prepared: PreparedText, spans: OrgSpan[]): OrganisationFound[] {
+  const byName = new Map<string, OrganisationFound>();
+  const aliasPairs = [...ALIAS_OF.entries()];
+  ALIAS_OF.clear();
+  for (const s of spans) {
+    let entry = byName.get(s.name);
+    if (!entry) {
+      entry = { name: s.name, aliases: new Set(), type: s.type, mentions: [] };
+      byName.set(s.name, entry);
+    }
+    const surface = prepared.text.slice(s.start, s.end);
+    if (surface !== s.name) entry.aliases.add(surface);
+    if (!entry.mentions.some((m) => m.start === s.start && m.end === s.end)) entry.mentions.push({ start: s.start, end: s.end });
+  }
+  for (const [key] of aliasPairs) {
+    const [owner, alias] = key.split('\u0000');
+    const shortEntry = byName.get(alias);
+    const ownerEntry = byName.get(owner);
+    if (shortEntry && ownerEntry && shortEntry !== ownerEntry) merge(byName, ownerEntry, shortEntry);
+  }
+  foldShortForms(byName);
+  foldFormerNames(byName);
+  return [...byName.values()];
+}
+
+function merge(byName: Map<string, OrganisationFound>, into: OrganisationFound, from: OrganisationFound): void {
+  into.aliases.add(from.name);
+  for (const a of from.aliases) into.aliases.add(a);
+  into.mentions.push(...from.mentions);
+  byName.delete(from.name);
+}
+
+const LEVEL_OF_PREFIX: Record<string, RegExp> = {
+  市: /市$|^株洲$/,
+  区: /区$/,
+  县: /县$/,
+  省: /省$/,
+  镇: /镇$/,
+  街道: /街道$/,
+};
+
+/**
+ * 市人社局 and 株洲市人力资源和社会保障局, 区城管局 and 渌口区城管局, 民政局 and 天元区民政局: a form
+ * with a bare level prefix (or none) folds into the one printed form that has the same rest (or
+ * the rest's full form) after a named place of that level, when exactly one such form is printed.
+ */
+function foldShortForms(byName: Map<string, OrganisationFound>): void {
+  for (const short of [...byName.values()]) {
+    if (!byName.has(short.name)) continue;
+    const prefix = LEVEL_PREFIXES.find((p) => short.name.startsWith(p) && short.name.length - p.length >= 2) ?? '';
+    const rest = short.name.slice(prefix.length);
+    const tails = new Set([rest]);
+    const core = splitCore(rest);
+    if (core && core.prefix === '') tails.add(core.full);
+    const levelRe = LEVEL_OF_PREFIX[prefix.replace(/委$/, '')];
+    const candidates = [...byName.values()].filter((long) => {
+      if (long === short) return false;
+      for (const tail of tails) {
+        if (!long.name.endsWith(tail) || long.name.length <= tail.length) continue;
+        const place = long.name.slice(0, long.name.length - tail.length);
+        if (LEVEL_PREFIXES.includes(place)) continue;
+        if (prefix === '' || (levelRe ? levelRe.test(place.replace(/委$/, '')) : place.endsWith(prefix))) return true;
+      }
+      return false;
+    });
+    if (candidates.length === 1) merge(byName, candidates[0], short);
+  }
+}
+
+/** 原南方摩托车厂 → 南方摩托车厂 with the printed form as an alias. */
+function foldFormerNames(byName: Map<string, OrganisationFound>): void {
+  for (const entry of [...byName.values()]) {
+    const prefix = FORMER_PREFIXES.find((p) => entry.name.startsWith(p));
+    if (!prefix) continue;
+    const bare = entry.name.slice(prefix.length);
+    const target = byName.get(bare);
+    byName.delete(entry.name);
+    if (target) {
+      target.aliases.add(entry.name);
+      target.mentions.push(...entry.mentions);
+    } else {
+      entry.aliases.add(entry.name);
+      entry.name = bare;
+      byName.set(bare, entry);
+    }
+  }
+}

@@ -23,9 +23,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`\n${signal} received: stopping the server and the database…`);
+    const t0 = Date.now();
     await server?.stop().catch((error: unknown) => log(`server stop failed: ${String(error)}`));
+    const t1 = Date.now();
     await database?.close().catch((error: unknown) => log(`database stop failed: ${String(error)}`));
-    log('Stopped.');
+    log(`Stopped (server ${t1 - t0} ms, database ${Date.now() - t1} ms).`);
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -194,6 +194,7 @@ function markSections(blocks: PageBlock[]): void {
 
 /** True when a heading-like block is a story's headline: a byline (or its subtitle, then byline) follows. */
 function headsAByline(blocks: PageBlock[], index: number): boolean {
+  if (blocks[index]?.kind !== 'heading') return false;
   for (let i = index + 1, seen = 0; i < blocks.length && seen < 3; i += 1) {
     const b = blocks[i];
     if (b.kind === 'caption' || b.kind === 'noise') continue;

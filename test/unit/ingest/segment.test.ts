@@ -1,0 +1,99 @@
+import { cleanPage } from '../../../src/ingest/page';
+import { segmentPage } from '../../../src/ingest/segment';
+
+const segment = (lines: string[]) => segmentPage(cleanPage(lines.join('\n')));
+
+describe('segmentPage', () => {
+  it('reads kicker, headline, subtitle, byline credits and body', () => {
+    const { stories } = segment([
+      '城南街道',
+      '',
+      '“家门口”招聘会送来岗位三百个',
+      '',
+      '——记一场社区招聘会',
+      '',
+      '株洲日报讯(全媒体记者/赵一鸣 通讯员/钱多多 孙悦)6月1日,城南街道在社区广场举办招聘会。',
+      '',
+      '现场共有20家企业参加。',
+    ]);
+    expect(stories).toHaveLength(1);
+    expect(stories[0]).toMatchObject({
+      kicker: '城南街道',
+      headline: '“家门口”招聘会送来岗位三百个',
+      subtitle: '记一场社区招聘会',
+      paragraphs: ['6月1日,城南街道在社区广场举办招聘会。', '现场共有20家企业参加。'],
+      credits: [
+        { name: '赵一鸣', role: '全媒体记者' },
+        { name: '钱多多', role: '通讯员' },
+        { name: '孙悦', role: '通讯员' },
+      ],
+    });
+  });
+
+  it('joins a headline printed over two lines with no space', () => {
+    const { stories } = segment(['城北社区书屋成为居民的', '', '“第二客厅”', '', '株洲日报全媒体记者/冯远', '', '书屋开放以来,借阅量逐月上升。']);
+    expect(stories[0].headline).toBe('城北社区书屋成为居民的“第二客厅”');
+    expect(stories[0].kicker).toBeNull();
+  });
+
+  it('finds photo-news items by their closing credit and keeps captions as photo credits', () => {
+    const { stories } = segment([
+      '上一篇标题',
+      '',
+      '株洲日报讯(全媒体记者/赵一鸣)正文第一段。',
+      '',
+      '',
+      '',
+      '居民在新广场跳舞。 记者/赵一鸣 摄',
+      '',
+      '河道清淤进行时',
+      '',
+      '5月20日,城西街道组织志愿者清理河道垃圾,共清运淤泥30吨。',
+      '',
+      '株洲日报全媒体记者/陈晨 通讯员/楚天 摄影报道',
+    ]);
+    expect(stories.map((s) => s.headline)).toEqual(['上一篇标题', '河道清淤进行时']);
+    expect(stories[0].credits).toEqual([
+      { name: '赵一鸣', role: '全媒体记者' },
+      { name: '赵一鸣', role: '摄影' },
+    ]);
+    expect(stories[1].credits).toEqual([
+      { name: '陈晨', role: '全媒体记者' },
+      { name: '楚天', role: '通讯员' },
+    ]);
+    expect(stories[1].paragraphs).toEqual(['5月20日,城西街道组织志愿者清理河道垃圾,共清运淤泥30吨。']);
+  });
+
+  it('sets the section of the stories after a section header and skips editor lines', () => {
+    const { stories } = segment([
+      '第一篇',
+      '',
+      '株洲日报讯(记者/赵一鸣)第一篇正文。',
+      '',
+      '民生·服务',
+      '',
+      '责任编辑:林木',
+      '',
+      '第二篇',
+      '',
+      '株洲日报讯(记者/钱多多)第二篇正文。',
+    ]);
+    expect(stories.map((s) => [s.headline, s.section])).toEqual([
+      ['第一篇', null],
+      ['第二篇', '民生·服务'],
+    ]);
+    expect(stories[0].paragraphs).toEqual(['第一篇正文。']);
+  });
+
+  it('does not make a second story from a headline printed twice', () => {
+    const { stories } = segment(['河道清淤进行时', '', '河道清淤进行时', '', '株洲日报讯(记者/赵一鸣)正文。']);
+    expect(stories).toHaveLength(1);
+  });
+
+  it('keeps a page without bylines as one untitled story with a warning', () => {
+    const { stories, warnings } = segment(['这是一段没有标题的文字,讲述了社区的变化。', '', '居民们都很满意。']);
+    expect(stories).toHaveLength(1);
+    expect(stories[0].headline).toBe('这是一段没有标题的文字,讲述了社区的变化。');
+    expect(warnings.join(' ')).toMatch(/untitled/u);
+  });
+});

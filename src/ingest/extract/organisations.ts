@@ -13,6 +13,7 @@ import { dict } from '@node-rs/jieba/dict';
 import type { OrganisationType } from '../../model';
 import suffixData from '../lexicon/organisation-suffixes.json';
 import abbreviationData from '../lexicon/organisation-abbreviations.json';
+import cueData from '../lexicon/programme-cues.json';
 import type { PreparedText, Span } from './sentences';
 import { isCjk } from './sentences';
 
@@ -79,7 +80,9 @@ for (const body of abbreviationData.bodies) {
 }
 
 /** Tags of words that never sit inside a name. */
-const STOP_TAGS = new Set(['p', 'c', 'uj', 'ul', 'ud', 'uz', 'uv', 'ug', 'u', 'r', 'd', 't', 'x', 'y', 'e', 'o', 'zg']);
+const STOP_TAGS = new Set(['p', 'c', 'uj', 'ul', 'ud', 'uz', 'uv', 'ug', 'u', 'r', 'd', 't', 'x', 'y', 'e', 'o', 'zg', 'ad', 'i']);
+/** Single characters that are words of their own (verbs, prepositions), never pieces of a name. */
+const STOP_CHARS = new Set([...'系是在有到给让把被对向从为将和与及等了的说做去来看找用送带请叫进出入上下由经据按凭靠往替跟同随该本这各其也还都已就又再正并而但或于以之所如若即每共约近达超']);
 /** Words that end a name on their left whatever their tag. */
 const STOP_WORDS = new Set([
   '在', '由', '与', '和', '及', '向', '对', '为', '从', '了', '等', '是', '将', '把', '被', '让', '给', '到', '经', '的',
@@ -94,8 +97,12 @@ const NAME_VERBS = new Set([
   '发展', '服务', '管理', '投资', '建设', '促进', '监督', '保障', '规划', '创新', '创业', '就业', '养老', '托养', '研究',
   '设计', '制造', '运输', '融资', '担保', '孵化', '培训', '教育', '检测', '控制', '预防', '执法', '改革', '治理', '开发',
   '经营', '贸易', '咨询', '营销', '生产', '加工', '交流', '合作', '支行', '银行', '织造', '纺织', '动力', '贷款', '印刷',
-  '冶', '烹调', '烹饪', '维修', '保护', '救助', '援助', '协作', '联络', '指挥', '应急', '审批', '登记', '监测', '统筹',
+  '冶', '烹调', '烹饪', '培育', '实施', '建设', '推动', '孵化', '维修', '保护', '救助', '援助', '协作', '联络', '指挥', '应急', '审批', '登记', '监测', '统筹',
 ]);
+// The verbs by which bodies run programmes never sit inside a name (启动小区…, 深入开展服饰城…).
+for (const verb of cueData.runVerbs) if (verb.length > 1 && !NAME_VERBS.has(verb)) STOP_WORDS.add(verb);
+for (const verb of ['深入开展', '扎实开展', '启动', '积极', '联系', '持续', '全力', '大力', '率先']) STOP_WORDS.add(verb);
+
 /** A prefix that marks a former or historical name: kept as an alias, dropped from the name. */
 const FORMER_PREFIXES = ['原', '前'];
 
@@ -105,7 +112,9 @@ function escapeRegExp(s: string): string {
 
 /** Segments a prepared text once; offsets are into that text. */
 export function tokenize(text: string): Token[] {
-  const tagged: TaggedWord[] = jieba.tag(text, true);
+  // Without HMM: unknown names fall apart into single characters, which keeps word edges where
+  // the dictionary puts them instead of gluing a name to the next word (城正, 群已).
+  const tagged: TaggedWord[] = jieba.tag(text, false);
   const tokens: Token[] = [];
   let at = 0;
   for (const t of tagged) {
@@ -135,9 +144,14 @@ export function nameWord(token: Token): boolean {
   if (STOP_WORDS.has(w)) return false;
   if (NAME_VERBS.has(w)) return true;
   if (!/^[\u3400-\u9fffA-Za-z0-9０-９]+$/.test(w)) return w === '（' || w === '）';
+  // Unknown names arrive as single characters with unreliable tags (盛/v 康/nr 托/v 养/v): only
+  // characters that are words of their own stop a name.
+  if (w.length === 1 && /[\u3400-\u9fff]/.test(w)) return !STOP_CHARS.has(w) && !['p', 'c', 'uj', 'ul', 'r', 'd', 'u'].includes(token.tag);
   if (STOP_TAGS.has(token.tag)) return false;
   if (token.tag === 'v' || token.tag === 'vd') return false;
+  if (token.tag === 'm' && !/^第?[0-9０-９一二三四五六七八九十百两]+[次级年个届期批]?$/.test(w)) return false;
   if (token.tag === 'f' && w.length === 1) return false;
+  if (/^(子公司|分公司|下属公司|公司|企业|单位|部门|机构)$/.test(w)) return false;
   return true;
 }
 
@@ -210,19 +224,47 @@ export function findOrganisations(prepared: PreparedText, tokens: Token[]): Orga
     if (endTok && endTok.end !== headEnd && !RULES.has(text.slice(endTok.start, endTok.end))) {
       if (!(endTok.end > headEnd && RULES.has(text.slice(headEnd, endTok.end)))) continue;
     }
-    const start = extendLeft({ text, tokens, headStart, maxLength: 26 });
+    let start = extendLeft({ text, tokens, headStart, maxLength: 26 });
+    // Numbered hospitals and schools (331医院, 第二中学) start with their number.
+    const numbered = /([0-9０-９]{2,4}|第[一二三四五六七八九十]+)$/.exec(text.slice(Math.max(0, start - 5), start));
+    if (numbered && start === headStart && NUMBERED_SUFFIX.test(suffix)) start -= numbered[0].length;
     const name = text.slice(start, headEnd);
+    if (insideQuotedName(text, start, headEnd)) continue;
     if (!acceptable(name, rule)) continue;
     spans.push({ start, end: headEnd, name, type: rule.type, core: rule.core ? (FULL_OF.get(suffix) ?? null) : null });
   }
   spans.push(...abbreviationSpans(text, spans));
-  return group(prepared, spans);
+  return group(prepared, dropNested(spans));
+}
+
+/** Suffixes whose bodies may be named by a number alone. */
+const NUMBERED_SUFFIX = /^(医院|中学|小学|幼儿园)$/;
+
+/** A suffix inside a quoted programme name (“就业创业中心生态圈”) is not a body. */
+function insideQuotedName(text: string, start: number, end: number): boolean {
+  const open = text.lastIndexOf('“', start);
+  if (open < 0 || text.lastIndexOf('”', start) > open) return false;
+  const close = text.indexOf('”', end);
+  return close > end && close - end < 20 && !/[，。\n]/.test(text.slice(end, close));
+}
+
+/**
+ * 农业银行 inside 农业银行芦淞支行, …集团 inside …集团有限公司: a span that only ever appears as the
+ * head of a longer body's name is that longer body, not a second one. Printed on its own
+ * somewhere else in the story, it stays.
+ */
+function dropNested(spans: OrgSpan[]): OrgSpan[] {
+  // A department or unit of a body (…有限公司残疾人事业部, …大学统战部) leaves its parent standing.
+  const unit = /(事业部|统战部|宣传部|组织部|工作部|工会|团委|侨联|妇联|党委|党支部|学院|青志联|服务部|办公室)$/;
+  const nested = (s: OrgSpan): boolean => spans.some((o) => o !== s && o.start === s.start && o.end > s.end && !unit.test(o.name));
+  const standalone = new Set(spans.filter((s) => !nested(s)).map((s) => s.name));
+  return spans.filter((s) => !nested(s) || standalone.has(s.name));
 }
 
 function acceptable(name: string, rule: SuffixRule): boolean {
   if (GENERIC.has(name)) return false;
   if (rule.exclude.has(name)) return false;
-  for (const ex of rule.exclude) if (name.endsWith(ex) && name.length - ex.length <= 1) return false;
+  for (const ex of rule.exclude) if (name.endsWith(ex)) return false;
   const head = name.length - rule.suffix.length;
   if (head < rule.minHead) return false;
   if (!rule.core && head < 1) return false;

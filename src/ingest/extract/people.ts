@@ -23,11 +23,14 @@ export interface PersonFound {
 
 const SINGLE = new Set(surnameData.single);
 const COMPOUND = new Set(surnameData.compound);
+const AMBIGUOUS = new Set(surnameData.ambiguous);
 const TITLES = [...titleData.titles].sort((a, b) => b.length - a.length);
 const HONORIFICS = [...anonymisedData.honorifics].sort((a, b) => b.length - a.length);
 
 /** Verbs and phrases that follow a person's name when the paper quotes or describes them. */
-const SPEECH_AFTER = /^(说|表示|介绍|坦言|感慨|指出|透露|告诉|笑道|说道|认为|建议|强调|回忆|提到|称|直言|解释|补充|感叹|笑着说|高兴地说|激动地说|自豪地说|出席|讲话|致辞|主持|带头|带领|当即|迅速|进一步|一直|正在|本科|老家|毕业|来自|从部队|创办|自学|坦承|呼吁|希望|表态|分享|回答|答道|向记者|对记者|告诉记者)/;
+const SPEECH_AFTER = /^(说|表示|介绍|坦言|感慨|指出|透露|告诉|笑道|说道|认为|建议|强调|回忆|提到|直言|补充|感叹|笑着说|高兴地说|激动地说|自豪地说|出席|讲话|致辞|坦承|表态|答道|向记者|对记者|告诉记者)/;
+/** Weaker: words that follow a name in description (赵中信当即, 谢恩正在); not enough for a surname that is also a common word. */
+const DESCRIBE_AFTER = /^(称|解释|主持|带头|带领|当即|迅速|进一步|一直|正在|本科|老家|毕业|来自|从部队|创办|自学|呼吁|希望|分享|回答)/;
 /** Openers of a sentence that starts with a person and goes on to describe them. */
 const OPENER_AFTER = /^(是|曾|今年|已|也|还|今|现|在|于|则|从|和|与|对|把|将|被|的身份|等人|等全国|等代表)/;
 /** Characters that cannot be part of a given name: the third character is the next word. */
@@ -78,9 +81,12 @@ export function findPeople({ prepared, blocked, creditNames }: FindInput): Perso
 
   // A name is confirmed by a cue at one of its occurrences; the form is chosen per story.
   const confirmed = new Map<string, number>();
+  let claimedUntil = -1;
   for (const occ of occurrences) {
+    if (occ.start < claimedUntil) continue;
     const form = chooseForm(text, occ);
     if (form === null) continue;
+    claimedUntil = occ.start + form.length;
     if (LEADERS.has(form) || LEADER_TITLES.test(text.slice(Math.max(0, occ.start - 6), occ.start))) continue;
     if (creditContext(text, occ.start)) continue;
     confirmed.set(form, (confirmed.get(form) ?? 0) + 1);
@@ -111,9 +117,10 @@ function chooseForm(text: string, occ: Occurrence): string | null {
   // A speech verb or a describing opener right after a form fixes where the name ends.
   for (const form of ordered) {
     const after = text.slice(occ.start + form.length, occ.start + form.length + 6);
-    if (SPEECH_AFTER.test(after) || (sentenceStart && OPENER_AFTER.test(after))) return form;
+    if (SPEECH_AFTER.test(after)) return form;
+    if (!AMBIGUOUS.has(occ.surname) && (DESCRIBE_AFTER.test(after) || (sentenceStart && OPENER_AFTER.test(after)))) return form;
   }
-  if (!left) return null;
+  if (!left || AMBIGUOUS.has(occ.surname)) return null;
   // A title cue alone: take the longer form unless its last character usually starts the next word.
   const long = ordered[0];
   if (long.length > occ.surname.length + 1 && !NEXT_WORD_START.has(long[long.length - 1])) return long;
@@ -126,7 +133,7 @@ const NEXT_WORD_START = new Set([...'正在通经参加成获取带用作任选�
 
 function boundaryAfter(text: string, at: number): boolean {
   const c = text[at];
-  return c === undefined || !isCjk(c) || NEXT_WORD_START.has(c) || SPEECH_AFTER.test(text.slice(at, at + 6));
+  return c === undefined || !isCjk(c) || NEXT_WORD_START.has(c) || SPEECH_AFTER.test(text.slice(at, at + 6)) || DESCRIBE_AFTER.test(text.slice(at, at + 6));
 }
 
 function titleBefore(text: string, at: number): boolean {

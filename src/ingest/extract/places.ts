@@ -41,7 +41,7 @@ const BLOCK_RE = new RegExp(`[${suffixData.blockNumerals}]村(?![委民庄落级
 /** A community or village by suffix, when the gazetteer lacks it. */
 const COMMUNITY_RE = /社区|村(?![委民庄落级镇里口干])/g;
 /** What may follow a community/village name and confirms it (its bodies and roles). */
-const COMMUNITY_CONFIRM = /^(党委|党总支|党支部|居委会|村委会|网格员|网格|居民|村民|书记|主任|干部|志愿者)/;
+const COMMUNITY_CONFIRM = /^(党委|党总支|党支部|居委会|村委会|网格员|书记|主任|村民小组|[\u4e00-\u9fff]{1,2}组(?![织成建合]))/;
 /** Bare generic park words the gazetteer resolves to a park elsewhere in China. */
 const BARE_PARKS = new Set(['高新区', '经开区', '开发区']);
 const ZHUZHOU_CODE = '4302';
@@ -68,7 +68,9 @@ export function findPlaces({ prepared, tokens, organisationSpans }: FindInput): 
   const inside: PlacesResult['inside'] = [];
   const within = (s: Span): Span | undefined => organisationSpans.find((o) => o.start <= s.start && o.end >= s.end && !(o.start === s.start && o.end === s.end));
 
-  const gazetteer = scanPlaces(text).filter((m) => !(BARE_PARKS.has(m.surface) && m.surface !== '高新区' && !isZhuzhou(m.place)));
+  const gazetteer = scanPlaces(text).filter(
+    (m) => !(BARE_PARKS.has(m.surface) && m.surface !== '高新区' && !isZhuzhou(m.place)) && !/^(日报|晚报|新闻|广播|电视)/.test(text.slice(m.end, m.end + 2)),
+  );
   const adminEnds = new Map<number, GazetteerPlace>();
   for (const m of gazetteer) adminEnds.set(m.end, m.place);
 
@@ -125,9 +127,12 @@ export function findPlaces({ prepared, tokens, organisationSpans }: FindInput): 
       let start = extendLeft({ text, tokens, headStart, maxLength: rule.level === 'ESTATE' || rule.level === 'COMMUNITY' || rule.level === 'VILLAGE' ? 5 : 12 });
       // An estate, community or village name never holds its containing division: cut at its end.
       let parent: GazetteerPlace | undefined;
+      const estateLike = rule.level === 'ESTATE' || rule.level === 'COMMUNITY' || rule.level === 'VILLAGE';
+      // A division cut in two by the name's start (株|木村): a site takes it whole, an estate none of it.
+      for (const g of gazetteer) if (g.start < start && g.end > start && g.end <= headStart) start = estateLike ? g.end : g.start;
       for (const g of gazetteer) {
         if (g.end > start && g.end <= headStart) {
-          if (rule.level === 'ESTATE' || rule.level === 'COMMUNITY' || rule.level === 'VILLAGE' || g.start > start) {
+          if (estateLike || g.start > start) {
             start = g.end;
           }
           parent = g.place;
@@ -157,6 +162,8 @@ export function findPlaces({ prepared, tokens, organisationSpans }: FindInput): 
     const head = text.slice(cut, m.index);
     const confirmed = anchor !== undefined || COMMUNITY_CONFIRM.test(text.slice(end, end + 4));
     if (!confirmed || head.length < 2 || NOT_HEADS.has(head) || /[0-9一二三四五六七八九十]$/.test(head)) continue;
+    // The head must not be an ordinary word (积极联系社区): a dictionary word that is not a noun.
+    if (tokens.some((t) => t.start >= cut && t.end <= m!.index && t.word.length > 1 && !/^n/.test(t.tag))) continue;
     add({
       span: { start: cut, end },
       name: text.slice(cut, end),

@@ -35,7 +35,7 @@ const VEHICLE_AFTER_RE = /^为(载体|抓手|契机|依托|平台|引领|主线|
 /** Document titles that are plans and policies (films and songs have none of these endings). */
 const DOCUMENT_RE = /(方案|措施|办法|意见|规划|计划|通知|细则|协议|条例|规定|纲要|意见稿|指引|清单|标准|公约)(（[^）]*）)?$/;
 /** Honours and titles printed in quotes (获得“…先进单位”): not programmes. */
-const HONOUR_RE = /(单位|先进|示范|模范|标兵|称号|荣誉|基地|之星|能手|冠军|十佳|百强|20强|强榜单)$/;
+const HONOUR_RE = /(先进单位|爱心单位|先进|模范|标兵|称号|荣誉|之星|能手|冠军|十佳|百强|强榜单)$/;
 /** Words that stop the search for a head noun after a quote. */
 const HEAD_STOP_RE = /[的了在是将为把被让与和及等，。、；：！？“”（）《》\n]/;
 /** Leading words of an unquoted event that make it generic (此次招聘会, 各类培训班). */
@@ -110,6 +110,7 @@ function quoted(text: string, tokens: Token[], entityNames: Set<string>): Candid
     if (/\d+名$/.test(before)) continue; // 招募100名“小区管家”: a role
     q.accepted =
       q.head !== '' ||
+      (text[q.close] === '等' && headAfter(text, q.close + 1) !== '') ||
       RUN_VERBS_RE.test(before.replace(/[，、]$/, '')) ||
       /名为$/.test(before) ||
       (/以$/.test(before) && VEHICLE_AFTER_RE.test(after)) ||

@@ -86,13 +86,21 @@ function findRuns({ prepared, sentences, actors, programmes }: RelationsInput): 
   for (const p of mentions) {
     const sentence = sentenceAt(sentences, p.start);
     // The run verb nearest before the programme, in the same sentence.
-    const verb = lastVerbBefore(text, sentence.start, p.start);
+    // 以“思享汇”为载体: the vehicle of the subject's campaign is run by the subject.
+    const vehicle = text[p.start - 2] === '以' && /^”为(载体|抓手|依托|平台|契机)/.test(text.slice(p.end, p.end + 4));
+    const verb = vehicle ? { start: p.start - 2, end: p.start - 1 } : lastVerbBefore(text, sentence.start, p.start);
     if (!verb) continue;
     // Other programmes between the verb and this one are fine (举办了“A”“B”“C”等活动), actors are not.
     const between = actors.filter((a) => a.start >= verb.end && a.end <= p.start);
     if (between.some((a) => !LOCATIVE_BEFORE_RE.test(text.slice(Math.max(0, a.start - 3), a.start)) && a.ref.label === 'Organisation')) continue;
     const subjects = actors.filter((a) => a.start >= sentence.start && a.end <= verb.start && !locative(text, a));
-    if (subjects.length === 0) continue;
+    if (subjects.length === 0) {
+      // 自开展…行动以来，井龙街道迅速…: the subject comes after the time clause.
+      const since = /^[^，。]{0,12}?以来，/.exec(text.slice(p.end, p.end + 20));
+      const after = since ? actors.find((a) => a.start === p.end + since[0].length) : undefined;
+      if (after) run(after, p, p.start);
+      continue;
+    }
     // The subject is the last actor chain before the verb; 联合X gives X as a co-runner.
     const last = subjects[subjects.length - 1];
     const joint = /联合|联手|携手|与|和|会同/.test(text.slice(last.start - 2, last.start));

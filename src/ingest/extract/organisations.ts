@@ -57,7 +57,11 @@ for (const s of suffixData.suffixes as Array<{ suffix: string; type: string; min
 }
 for (const body of abbreviationData.bodies) {
   for (const form of [body.full, ...body.short]) {
-    if (RULES.has(form) && !RULES.get(form)!.core && form.length <= 2) continue;
+    const existing = RULES.get(form);
+    if (existing) {
+      existing.core = true;
+      continue;
+    }
     RULES.set(form, { suffix: form, type: body.type as OrganisationType, minHead: 0, exclude: new Set(), core: true });
   }
 }
@@ -88,7 +92,7 @@ const STOP_WORDS = new Set([
   '在', '由', '与', '和', '及', '向', '对', '为', '从', '了', '等', '是', '将', '把', '被', '让', '给', '到', '经', '的',
   '联合', '联手', '举办', '开展', '组织', '成立', '组建', '签订', '签署', '走进', '来自', '加入', '获悉', '记者', '位于',
   '依托', '以及', '包括', '通过', '目前', '我市', '全市', '全区', '该', '本', '这', '各', '其', '毕业于', '获得', '以下',
-  '以上', '之间', '中', '内', '上', '下', '里', '前', '后', '旁', '当天', '近日', '今年', '去年', '同时', '此外', '还',
+  '以上', '之间', '内', '上', '下', '里', '前', '后', '旁', '当天', '近日', '今年', '去年', '同时', '此外', '还',
   '也', '都', '已', '已经', '正在', '共', '于', '向', '支持', '指导', '受', '接受', '带领', '配合', '协调', '邀请',
   '引进', '入驻', '进驻', '找到', '派', '安排', '推荐', '参加', '参与', '全省', '全国', '区直', '市直', '多家', '一家',
 ]);
@@ -97,11 +101,12 @@ const NAME_VERBS = new Set([
   '发展', '服务', '管理', '投资', '建设', '促进', '监督', '保障', '规划', '创新', '创业', '就业', '养老', '托养', '研究',
   '设计', '制造', '运输', '融资', '担保', '孵化', '培训', '教育', '检测', '控制', '预防', '执法', '改革', '治理', '开发',
   '经营', '贸易', '咨询', '营销', '生产', '加工', '交流', '合作', '支行', '银行', '织造', '纺织', '动力', '贷款', '印刷',
-  '冶', '烹调', '烹饪', '培育', '实施', '建设', '推动', '孵化', '维修', '保护', '救助', '援助', '协作', '联络', '指挥', '应急', '审批', '登记', '监测', '统筹',
+  '冶', '烹调', '烹饪', '培育', '建设', '孵化', '维修', '保护', '救助', '援助', '协作', '联络', '指挥', '应急', '审批', '登记', '监测', '统筹',
 ]);
 // The verbs by which bodies run programmes never sit inside a name (启动小区…, 深入开展服饰城…).
 for (const verb of cueData.runVerbs) if (verb.length > 1 && !NAME_VERBS.has(verb)) STOP_WORDS.add(verb);
-for (const verb of ['深入开展', '扎实开展', '启动', '积极', '联系', '持续', '全力', '大力', '率先']) STOP_WORDS.add(verb);
+for (const verb of ['深入开展', '扎实开展', '启动', '积极', '联系', '持续', '全力', '大力', '率先', '特聘', '聘请', '全镇', '全乡', '全村', '全县']) STOP_WORDS.add(verb);
+const RUN_VERB_END = new RegExp(`(${cueData.runVerbs.filter((v) => v.length > 1 && !NAME_VERBS.has(v)).join('|')})$`);
 
 /** A prefix that marks a former or historical name: kept as an alias, dropped from the name. */
 const FORMER_PREFIXES = ['原', '前'];
@@ -143,13 +148,14 @@ export function nameWord(token: Token): boolean {
   const w = token.word;
   if (STOP_WORDS.has(w)) return false;
   if (NAME_VERBS.has(w)) return true;
+  if (w.length > 2 && RUN_VERB_END.test(w)) return false; // 大力开展, 深入推进 …
   if (!/^[\u3400-\u9fffA-Za-z0-9０-９]+$/.test(w)) return w === '（' || w === '）';
   // Unknown names arrive as single characters with unreliable tags (盛/v 康/nr 托/v 养/v): only
   // characters that are words of their own stop a name.
   if (w.length === 1 && /[\u3400-\u9fff]/.test(w)) return !STOP_CHARS.has(w) && !['p', 'c', 'uj', 'ul', 'r', 'd', 'u'].includes(token.tag);
   if (STOP_TAGS.has(token.tag)) return false;
   if (token.tag === 'v' || token.tag === 'vd') return false;
-  if (token.tag === 'm' && !/^第?[0-9０-９一二三四五六七八九十百两]+[次级年个届期批]?$/.test(w)) return false;
+  if (token.tag === 'm' && !/^第?[0-9０-９一二三四五六七八九十百两]+[次级届期]?$/.test(w)) return false;
   if (token.tag === 'f' && w.length === 1) return false;
   if (/^(子公司|分公司|下属公司|公司|企业|单位|部门|机构)$/.test(w)) return false;
   return true;
@@ -158,6 +164,8 @@ export function nameWord(token: Token): boolean {
 interface ExtendInput {
   text: string;
   tokens: Token[];
+  /** Gazetteer spans; a name never starts inside one. */
+  places?: Span[];
   /** Where the head word (suffix) starts; the name grows left from the token holding it. */
   headStart: number;
   maxLength: number;
@@ -168,7 +176,7 @@ interface ExtendInput {
  * sit in a name. Numbers may sit inside (二十三冶) but not start a name (20家国企); a bracketed
  * short place (（株洲）) may sit inside.
  */
-export function extendLeft({ text, tokens, headStart, maxLength }: ExtendInput): number {
+export function extendLeft({ text, tokens, places, headStart, maxLength }: ExtendInput): number {
   let k = tokenAt(tokens, headStart);
   let start = headStart;
   const end = headStart;
@@ -190,11 +198,20 @@ export function extendLeft({ text, tokens, headStart, maxLength }: ExtendInput):
     if (!nameWord(tok) || tok.word === '（') break;
     start = tok.start;
   }
-  // A name does not start with a number, a measure word or a bracket.
+  // A name does not start with a count (20家, 一场场), a bare measure word or a bracket; a lone
+  // numeral before a name character stays (九郎山, 三门镇).
   for (let i = tokenAt(tokens, start); i < tokens.length && tokens[i].start < headStart; i++) {
     const t = tokens[i];
-    if (t.tag === 'm' || t.tag === 'q' || t.tag === 'mq' || t.word === '（' || /^[0-9０-９]+$/.test(t.word)) start = t.end;
+    const count = /^[0-9０-９.]+$/.test(t.word) || /^[一两几多每各数][个家场批名项次种位类级条件座所]/.test(t.word);
+    const measure = t.tag === 'q' && /^[个家场批名项次种位类级条件座所]$/.test(t.word);
+    if (count || measure || t.word === '（' || (t.tag === 'm' && t.word.length > 1 && !/^第/.test(t.word))) start = t.end;
     else break;
+  }
+  const counted = /^(一|两|几|多|每)(场场|个个|批批|场|个|批|家|项|次|种|位|类|系列)/.exec(text.slice(start, headStart));
+  if (counted) start += counted[0].length;
+  if (places) {
+    // A division cut by the start (天元|区委) belongs to the name whole.
+    for (const g of places) if (g.start < start && g.end > start) start = g.start;
   }
   return start;
 }
@@ -210,7 +227,7 @@ interface OrgSpan extends Span {
  * holds spans already claimed by places of a non-organisation kind (estates, parks), which an
  * organisation name must not swallow.
  */
-export function findOrganisations(prepared: PreparedText, tokens: Token[]): OrganisationFound[] {
+export function findOrganisations(prepared: PreparedText, tokens: Token[], places: Span[] = []): OrganisationFound[] {
   const text = prepared.text;
   const spans: OrgSpan[] = [];
   SUFFIX_RE.lastIndex = 0;
@@ -224,7 +241,8 @@ export function findOrganisations(prepared: PreparedText, tokens: Token[]): Orga
     if (endTok && endTok.end !== headEnd && !RULES.has(text.slice(endTok.start, endTok.end))) {
       if (!(endTok.end > headEnd && RULES.has(text.slice(headEnd, endTok.end)))) continue;
     }
-    let start = extendLeft({ text, tokens, headStart, maxLength: 26 });
+    if (/(大学|中学|小学|学院)$/.test(suffix) && /^[生子]/.test(text[headEnd] ?? '')) continue; // 大学生, 大学子
+    let start = extendLeft({ text, tokens, places, headStart, maxLength: 26 });
     // Numbered hospitals and schools (331医院, 第二中学) start with their number.
     const numbered = /([0-9０-９]{2,4}|第[一二三四五六七八九十]+)$/.exec(text.slice(Math.max(0, start - 5), start));
     if (numbered && start === headStart && NUMBERED_SUFFIX.test(suffix)) start -= numbered[0].length;

@@ -11,6 +11,8 @@
 import surnameData from '../lexicon/surnames.json';
 import titleData from '../lexicon/titles.json';
 import anonymisedData from '../lexicon/anonymised-person.json';
+import type { Token } from './organisations';
+import { tokenAt } from './organisations';
 import type { PreparedText, Span } from './sentences';
 import { isCjk } from './sentences';
 
@@ -34,12 +36,14 @@ const DESCRIBE_AFTER = /^(称|解释|主持|带头|带领|当即|迅速|进一�
 /** Openers of a sentence that starts with a person and goes on to describe them. */
 const OPENER_AFTER = /^(是|曾|今年|已|也|还|今|现|在|于|则|从|和|与|对|把|将|被|的身份|等人|等全国|等代表)/;
 /** Characters that cannot be part of a given name: the third character is the next word. */
-const NOT_GIVEN = new Set([...'的了在是和与及等说表介也都就将把被从对向为以已还又再正曾一不这那其之而但却才所并且或即着过得地们个位名岁年月日时人你我他她它上下中里内外前后来去到给让叫请经通过参加进出回走看想做作用带创自坦感当笑指透告认建强提称直解补老本每今平同便则只由因于如若要会能可应该没没有很更最还并、，。：；！？“”（）《》— ']);
+const NOT_GIVEN = new Set([...'的了在是和与及等说表介也都就将把被从对向为以已还又再们个位名岁年月日时你我他她它里内外前后到给让叫请经通过参加进出回走看想做作用带自当笑指透告认称解补每要会能可应该没很更最并、，。：；！？“”（）《》— ']);
 const LEADERS = new Set(['习近平', '李强', '李克强', '赵乐际', '王沪宁', '蔡奇', '丁薛祥', '李希', '韩正', '王岐山', '栗战书', '汪洋', '毛泽东', '邓小平', '江泽民', '胡锦涛', '温家宝', '周恩来', '刘少奇', '朱镕基']);
 const LEADER_TITLES = /(国家主席|总书记|国务院总理|总理|国家副主席|国务院副总理|委员长|主席)$/;
 
 interface FindInput {
   prepared: PreparedText;
+  /** The body's segmentation: a surname character inside a longer word (主任, 高兴) starts no name. */
+  tokens: Token[];
   /** Spans of organisations and places: no person starts inside one. */
   blocked: Span[];
   creditNames: string[];
@@ -54,7 +58,7 @@ interface Occurrence {
 }
 
 /** Finds the people of a prepared story body. */
-export function findPeople({ prepared, blocked, creditNames }: FindInput): PersonFound[] {
+export function findPeople({ prepared, tokens, blocked, creditNames }: FindInput): PersonFound[] {
   const text = prepared.text;
   const occurrences: Occurrence[] = [];
   const isBlocked = (at: number): boolean => blocked.some((b) => b.start <= at && b.end > at);
@@ -62,6 +66,7 @@ export function findPeople({ prepared, blocked, creditNames }: FindInput): Perso
     const two = text.slice(i, i + 2);
     const surname = COMPOUND.has(two) ? two : SINGLE.has(text[i]) ? text[i] : null;
     if (surname === null || isBlocked(i)) continue;
+    if (insideWord({ tokens, text, at: i, surnameLength: surname.length })) continue;
     const g = i + surname.length;
     if (anonymised(text, g)) continue;
     const forms: string[] = [];
@@ -107,6 +112,19 @@ export function findPeople({ prepared, blocked, creditNames }: FindInput): Perso
     .filter((p) => !LEADERS.has(p.name))
     .map((p) => ({ ...p, mentions: mentionsOf(text, [p.name, ...p.aliases], blocked) }))
     .filter((p) => p.mentions.length > 0 && !(credits.has(p.name) && p.mentions.every((m) => creditContext(text, m.start))));
+}
+
+/**
+ * Whether the surname at `at` is part of an ordinary word: inside a word that starts earlier
+ * (主任 → 任), or the start of a dictionary word that is not a name (高兴, 高校, 由衷).
+ */
+function insideWord({ tokens, text, at, surnameLength }: { tokens: Token[]; text: string; at: number; surnameLength: number }): boolean {
+  const t = tokens[tokenAt(tokens, at)];
+  if (!t || t.word.length < 2 || t.tag.startsWith('nr')) return false;
+  if (t.start < at) return true;
+  // 江波说 stays a name even though 江波 is in the dictionary: a speech verb right after decides.
+  if (SPEECH_AFTER.test(text.slice(t.end, t.end + 4))) return false;
+  return t.word.length > surnameLength && t.word.length <= 3 && t.start === at;
 }
 
 /** The name at an occurrence if a cue makes it a person, or null. */

@@ -45,6 +45,8 @@ const COMMUNITY_CONFIRM = /^(党委|党总支|党支部|居委会|村委会|网�
 /** Bare generic park words the gazetteer resolves to a park elsewhere in China. */
 const BARE_PARKS = new Set(['高新区', '经开区', '开发区']);
 const ZHUZHOU_CODE = '4302';
+/** Heads that make a suffix place a category (国家生产性实训基地, 年度省级创业孵化基地, 市县两级工人文化宫). */
+const GENERIC_HEAD_RE = /^(国家|省级|市级|区级|县级|重要|年度|各类|各级|一批|多个|全国|全省|全市|首批|该|本|这|那|各|市县|两级)|两级/;
 const ZHUZHOU_PARK_SURFACE = '株洲高新区';
 
 interface FindInput {
@@ -141,7 +143,10 @@ export function findPlaces({ prepared, tokens, organisationSpans }: FindInput): 
       if (!parent) parent = adminEnds.get(start);
       const name = text.slice(start, end);
       const head = name.slice(0, name.length - rule.suffix.length);
-      if (head.length < rule.minHead || NOT_HEADS.has(head) || rule.exclude.has(name)) continue;
+      if (head.length < rule.minHead || NOT_HEADS.has(head) || [...rule.exclude].some((x) => name.endsWith(x))) continue;
+      if (GENERIC_HEAD_RE.test(head)) continue;
+      // An estate's name is nouns (荣华, 曹四村), never a verb phrase (严重影响小区, 清理小区).
+      if (estateLike && tokens.some((t) => t.start >= start && t.end <= headStart && t.word.length > 1 && !/^(n|m|j|l)/.test(t.tag))) continue;
       if (!/^[\u4e00-\u9fff]/.test(name)) continue;
       add({ span: { start, end }, name, surface: name, level: rule.level, code: null, parent: parent ? parent.name : null });
     }

@@ -9,7 +9,7 @@
  */
 import type { ProgrammeKind } from '../../model';
 import cueData from '../lexicon/programme-cues.json';
-import { extendLeft, type Token } from './organisations';
+import { extendLeft, tokenAt, type Token } from './organisations';
 import { sentenceAt, type PreparedText, type Span } from './sentences';
 
 /** One programme of the story with every span that names it. */
@@ -37,7 +37,7 @@ const DOCUMENT_RE = /(方案|措施|办法|意见|规划|计划|通知|细则|�
 /** Honours and titles printed in quotes (获得“…先进单位”): not programmes. */
 const HONOUR_RE = /(先进单位|爱心单位|先进|模范|标兵|称号|荣誉|之星|能手|冠军|十佳|百强|强榜单)$/;
 /** Words that stop the search for a head noun after a quote. */
-const HEAD_STOP_RE = /[的了在是将为把被让与和及等，。、；：！？“”（）《》\n]/;
+const HEAD_STOP_RE = /[的了在是将为把被让与和及等这那该，。、；：！？“”（）《》\n]/;
 /** Leading words of an unquoted event that make it generic (此次招聘会, 各类培训班). */
 const GENERIC_EVENT_HEAD = /^(此次|本次|这次|该|各类|各种|各级|相关|有关|多场|大型|专场|现场|本地|一场|一系列|系列|全市|全区|全县|线上|线下|首届|本届)$/;
 
@@ -192,6 +192,10 @@ function events(text: string, tokens: Token[], taken: Candidate[]): Candidate[] 
     const start = extendLeft({ text, tokens, headStart: m.index, maxLength: 24 });
     const head = text.slice(start, m.index);
     if (head.length < 3 || GENERIC_EVENT_HEAD.test(head)) continue;
+    // The word before the suffix names the event's subject (培育专场, 攻坚); an adverb or verb
+    // there (迅速行动) makes it a clause, not a name.
+    const before = tokens[tokenAt(tokens, m.index - 1)];
+    if (before && before.word.length > 1 && /^(d|ad|a|v|p|c|r|t)$/.test(before.tag) && !/(培育|创业|攻坚|整治|建设)$/.test(before.word)) continue;
     if (/^[0-9０-９]/.test(head)) continue;
     const name = text.slice(start, end);
     out.push({ span: { start, end }, name, alias: null });

@@ -4,6 +4,7 @@
  * like names), then places outside them, then people outside both, then programmes, then
  * references (该区, 我市) and relations over all of them.
  */
+import { scanPlaces } from '../lexicon/gazetteer';
 import { actorMentions } from './coreference';
 import { findOrganisations, tokenize } from './organisations';
 import { findPeople } from './people';
@@ -19,7 +20,8 @@ export function extractStory(story: StoryContext): StoryExtraction {
   const tokens = tokenize(prepared.text);
   const sentences = sentenceSpans(prepared.text);
 
-  const organisations = findOrganisations(prepared, tokens);
+  const divisions = scanPlaces(prepared.text);
+  const organisations = findOrganisations(prepared, tokens, divisions);
   const organisationSpans = organisations.flatMap((o) => o.mentions);
   const { places: allPlaces, inside } = findPlaces({ prepared, tokens, organisationSpans });
   // A body printed as a place's exact name (a market both place and operator) stays a body only
@@ -27,7 +29,7 @@ export function extractStory(story: StoryContext): StoryExtraction {
   const places = allPlaces.filter((p) => p.mentions.length > 0);
   const placeSpans = places.flatMap((p) => p.mentions);
 
-  const people = findPeople({ prepared, blocked: [...organisationSpans, ...placeSpans], creditNames: story.creditNames });
+  const people = findPeople({ prepared, tokens, blocked: [...organisationSpans, ...placeSpans], creditNames: story.creditNames });
   const entityNames = new Set([...places.map((p) => p.name), ...organisations.map((o) => o.name)]);
   const programmes = findProgrammes({ prepared, tokens, sentences, entityNames });
 

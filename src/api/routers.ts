@@ -5,6 +5,7 @@
 import type { Router } from 'express';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config';
+import { exportRouter } from '../export/export.router';
 
 export interface RouterDeps {
   driver: Driver;
@@ -12,7 +13,7 @@ export interface RouterDeps {
   config: Config;
 }
 
+/** The routers of the service besides /graphql: /export/… and /explore. */
 export function apiRouters(deps: RouterDeps): Router[] {
-  void deps;
-  return [];
+  return [exportRouter({ driver: deps.driver, database: deps.database, timeoutMs: deps.config.neo4j.transactionTimeoutMs })];
 }

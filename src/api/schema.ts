@@ -1,11 +1,42 @@
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { DocumentResolver } from './resolvers/document.resolver';
+import { EntityResolver } from './resolvers/entity.resolver';
+import { EvidenceResolver } from './resolvers/evidence.resolver';
+import { OrganisationResolver } from './resolvers/organisation.resolver';
+import { PathResolver } from './resolvers/path.resolver';
+import { PersonResolver } from './resolvers/person.resolver';
+import { PlaceResolver } from './resolvers/place.resolver';
+import { ProgrammeRunResolver } from './resolvers/programme-run.resolver';
+import { ProgrammeResolver } from './resolvers/programme.resolver';
+import { SearchResolver } from './resolvers/search.resolver';
 import { StatsResolver } from './resolvers/stats.resolver';
+import { StoryResolver } from './resolvers/story.resolver';
 
 /** All resolvers of the public API; the emitted SDL is committed as schema/schema.graphql. */
-export const RESOLVERS = [StatsResolver] as const;
+export const RESOLVERS = [
+  EntityResolver,
+  PersonResolver,
+  OrganisationResolver,
+  PlaceResolver,
+  ProgrammeResolver,
+  StoryResolver,
+  DocumentResolver,
+  EvidenceResolver,
+  ProgrammeRunResolver,
+  SearchResolver,
+  PathResolver,
+  StatsResolver,
+] as const;
 
+/** Builds the executable schema from the type-graphql classes. */
 export async function buildApiSchema(): Promise<GraphQLSchema> {
+  // Arguments are validated by hand in the resolvers (limits come from the request context).
   return buildSchema({ resolvers: [...RESOLVERS], validate: false });
+}
+
+/** The SDL committed as schema/schema.graphql: sorted, so that the file only changes when the API does. */
+export async function printApiSchema(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await buildApiSchema()))}\n`;
 }

@@ -15,6 +15,7 @@ import type { Driver } from 'neo4j-driver';
 import type { ApiConfig } from '../config';
 import { makeContextFactory, type Context } from './context';
 import { formatError } from './errors';
+import { limitsPlugin } from './limits';
 import { buildApiSchema } from './schema';
 
 export interface ServerOptions {
@@ -43,6 +44,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     formatError: (formatted, error) => formatError(formatted, error),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      limitsPlugin({ maxDepth: options.api.maxDepth, maxCost: options.api.maxCost }),
       options.api.introspection
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
@@ -58,6 +60,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     driver: options.driver,
     database: options.database,
     timeoutMs: options.transactionTimeoutMs,
+    limits: { maxPageSize: options.api.maxPageSize, defaultPageSize: options.api.defaultPageSize },
     onQuery: options.onQuery,
   });
   app.use('/graphql', cors<cors.CorsRequest>(), express.json({ limit: '1mb' }), expressMiddleware(apollo, { context }));

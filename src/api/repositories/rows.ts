@@ -1,0 +1,85 @@
+/**
+ * The plain values repositories return: what one Cypher projection yields, already coerced
+ * (null lists become empty lists) so that resolvers never see a missing array.
+ */
+import type { EntityLabel, OrganisationType, PlaceLevel, ProgrammeKind } from '../../model';
+
+export interface EntityRow {
+  id: string;
+  name: string;
+  aliases: string[];
+  /** The entity's own label; GraphQL resolves the Entity interface to the type of this name. */
+  label: EntityLabel;
+  type?: OrganisationType | null;
+  level?: PlaceLevel | null;
+  code?: string | null;
+  kind?: ProgrammeKind | null;
+  targets?: string[];
+}
+
+export interface StoryRow {
+  id: string;
+  headline: string;
+  kicker: string | null;
+  subtitle: string | null;
+  section: string | null;
+  date: string | null;
+  body: string;
+  position: number;
+  /** Id of the Document that contains the story. */
+  document: string | null;
+}
+
+export interface DocumentRow {
+  id: string;
+  source: string;
+  ingestedAt: string | null;
+}
+
+/** A sentence of a story that states a fact; the story is fetched through its loader. */
+export interface EvidenceRow {
+  storyId: string;
+  sentence: string;
+}
+
+export interface CreditRow {
+  person: EntityRow;
+  role: string;
+  story: StoryRow;
+}
+
+export interface PositionRow {
+  person: EntityRow;
+  at: EntityRow;
+  title: string;
+  evidence: EvidenceRow | null;
+}
+
+export interface RelatedRow {
+  entity: EntityRow;
+  /** Stories that mention both entities. */
+  stories: number;
+}
+
+/** Coerces a raw entity map from Cypher into an EntityRow. */
+export function toEntityRow(raw: Record<string, unknown>): EntityRow {
+  return {
+    ...(raw as unknown as EntityRow),
+    aliases: (raw.aliases as string[] | null) ?? [],
+    targets: (raw.targets as string[] | null) ?? [],
+  };
+}
+
+/** Coerces a raw evidence map, dropping those without a sentence (nothing to show). */
+export function toEvidenceRows(raw: ReadonlyArray<{ story: string | null; sentence: string | null }>): EvidenceRow[] {
+  const seen = new Set<string>();
+  const rows: EvidenceRow[] = [];
+  for (const item of raw) {
+    if (!item.story || !item.sentence) continue;
+    const key = `${item.story}\u0000${item.sentence}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    rows.push({ storyId: item.story, sentence: item.sentence });
+  }
+  return rows;
+}

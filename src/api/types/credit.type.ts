@@ -1,0 +1,10 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Person } from './person.type';
+import { Story } from './story.type';
+
+@ObjectType({ description: 'A byline credit: who reported (or photographed) a story, and as what.' })
+export class Credit {
+  @Field(() => Person) person!: Person;
+  @Field({ description: '全媒体记者, 记者, 通讯员 or 摄影.' }) role!: string;
+  @Field(() => Story) story!: Story;
+}

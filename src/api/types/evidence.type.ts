@@ -1,0 +1,8 @@
+import { Field, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'The sentence in the paper that states a fact, and the story it is in.' })
+export class Evidence {
+  @Field() sentence!: string;
+  /** Resolved to `story` through the story loader. */
+  storyId!: string;
+}

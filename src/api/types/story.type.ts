@@ -1,0 +1,14 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'One story on a page.' })
+export class Story {
+  @Field(() => ID) id!: string;
+  @Field() headline!: string;
+  @Field(() => String, { nullable: true, description: 'Line printed above the headline.' }) kicker!: string | null;
+  @Field(() => String, { nullable: true, description: 'Line printed below the headline.' }) subtitle!: string | null;
+  @Field(() => String, { nullable: true, description: 'Section header printed above the story (就业·创业).' }) section!: string | null;
+  @Field(() => String, { nullable: true, description: 'ISO date as far as printed: 2022-12-12, or --12-12 without a year.' })
+  date!: string | null;
+  @Field() body!: string;
+  @Field(() => Int, { description: 'Order on the page, from 0.' }) position!: number;
+}

@@ -108,6 +108,11 @@ function quoted(text: string, tokens: Token[], entityNames: Set<string>): Candid
     if (/[：:]$/.test(before) || /^(说|表示|介绍|道)/.test(after)) continue; // speech
     if (/(获得|荣获|评为|授予|称号|誉为|被评)/.test(text.slice(Math.max(0, q.open - 12), q.open))) continue;
     if (/\d+名$/.test(before)) continue; // 招募100名“小区管家”: a role
+    if (isParallelSlogan(q.inner)) {
+      // A motto of short parallel phrases is a programme only when the paper names it as one.
+      q.accepted = q.head !== '' || /名为$/.test(before);
+      continue;
+    }
     q.accepted =
       q.head !== '' ||
       (text[q.close] === '等' && headAfter(text, q.close + 1) !== '') ||
@@ -150,8 +155,16 @@ function quoted(text: string, tokens: Token[], entityNames: Set<string>): Candid
   return out;
 }
 
+/** 三方发力、同频共振: two or more short phrases in parallel, the paper's usual shape of a slogan. */
+function isParallelSlogan(inner: string): boolean {
+  const parts = inner.split(/[、，,；;]/);
+  return parts.length >= 2 && parts.every((part) => part.length >= 2 && part.length <= 4);
+}
+
 function plausible(inner: string, entityNames: Set<string>): boolean {
   if (NOT_PROGRAMME.has(inner) || entityNames.has(inner)) return false;
+  // 保姆式, 一站式: a manner of working, not a named initiative.
+  if (inner.endsWith('式')) return false;
   if (/[。！？?!]/.test(inner)) return false;
   if (/^[\d０-９]+[个批场名家项次件条位]/.test(inner)) return false;
   if (HONOUR_RE.test(inner)) return false;

@@ -122,6 +122,11 @@ describe('extractStory: programmes and relations', () => {
     expect(x.programmes).toEqual([]);
   });
 
+  it('skips mottos of parallel phrases and manner words, unless the paper names them as an event', () => {
+    const x = extract('该街道推行“多方参与、协同共治”，打造“管家式”服务。一场名为“学技能，稳就业”的培训活动在社区举行。');
+    expect(names(x.programmes)).toEqual(['学技能，稳就业']);
+  });
+
   it('takes titled plans', () => {
     const x = extract('市里印发了《株洲市促进零工就业十条措施》。');
     expect(names(x.programmes)).toEqual(['株洲市促进零工就业十条措施']);

@@ -58,7 +58,9 @@ function parseDate(name: 'from' | 'to', raw: string | undefined): string | null 
   if (raw === undefined || raw.trim() === '') return null;
   const value = raw.trim();
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const valid = match !== null && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  // Date.parse accepts 2023-02-30 (as 2023-03-02), so the date must also come back unchanged.
+  const time = Date.parse(`${value}T00:00:00Z`);
+  const valid = match !== null && !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
   if (!valid) throw new ExportFilterError(`${name}: expected a date YYYY-MM-DD, got "${value}"`);
   return value;
 }

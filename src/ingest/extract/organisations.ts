@@ -251,8 +251,9 @@ export function findOrganisations(prepared: PreparedText, tokens: Token[], place
     if (!acceptable(name, rule)) continue;
     spans.push({ start, end: headEnd, name, type: rule.type, core: rule.core ? (FULL_OF.get(suffix) ?? null) : null });
   }
-  spans.push(...abbreviationSpans(text, spans));
-  return group(prepared, dropNested(spans));
+  const abbreviations = abbreviationSpans(text, spans);
+  spans.push(...abbreviations.spans);
+  return group({ prepared, spans: dropNested(spans), declared: abbreviations.declared });
 }
 
 /** Suffixes whose bodies may be named by a number alone. */
@@ -293,8 +294,9 @@ function acceptable(name: string, rule: SuffixRule): boolean {
 }
 
 /** `A（以下简称“B”）` and `A（简称B）`: B is another printed form of the organisation A. */
-function abbreviationSpans(text: string, spans: OrgSpan[]): OrgSpan[] {
+function abbreviationSpans(text: string, spans: OrgSpan[]): { spans: OrgSpan[]; declared: DeclaredAbbreviation[] } {
   const found: OrgSpan[] = [];
+  const declared: DeclaredAbbreviation[] = [];
   const re = /（(?:以下)?简称“?([\u3400-\u9fffA-Za-z0-9]{2,10})”?）/g;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const owner = spans.find((s) => s.end === m!.index);
@@ -307,13 +309,16 @@ function abbreviationSpans(text: string, spans: OrgSpan[]): OrgSpan[] {
       if (spans.some((s) => s.start <= at && s.end >= at + alias.length && s.name !== alias)) continue;
       found.push({ start: at, end: at + alias.length, name: owner.name, type: owner.type, core: owner.core });
     }
-    ALIAS_OF.set(`${owner.name}\u0000${alias}`, alias);
+    declared.push({ owner: owner.name, alias });
   }
-  return found;
+  return { spans: found, declared };
 }
 
-// Scratch registry of abbreviation aliases declared with 简称; cleared per story by `group`.
-const ALIAS_OF = new Map<string, string>();
+/** An abbreviation the story declares with 简称: `alias` is another printed form of `owner`. */
+interface DeclaredAbbreviation {
+  owner: string;
+  alias: string;
+}
 
 /** The place prefix and department core of a name (株洲市 + 人力资源和社会保障局), when it has a known core. */
 function splitCore(name: string): { prefix: string; full: string } | null {
@@ -328,10 +333,8 @@ function splitCore(name: string): { prefix: string; full: string } | null {
  * and short forms of one printed full form (市人社局 ↔ 株洲市人力资源和社会保障局; 民政局 ↔ 天元区民政局)
  * become one organisation named by its fullest printed form.
  */
-function group(prepared: PreparedText, spans: OrgSpan[]): OrganisationFound[] {
+function group({ prepared, spans, declared }: { prepared: PreparedText; spans: OrgSpan[]; declared: DeclaredAbbreviation[] }): OrganisationFound[] {
   const byName = new Map<string, OrganisationFound>();
-  const aliasPairs = [...ALIAS_OF.entries()];
-  ALIAS_OF.clear();
   for (const s of spans) {
     let entry = byName.get(s.name);
     if (!entry) {
@@ -342,8 +345,7 @@ function group(prepared: PreparedText, spans: OrgSpan[]): OrganisationFound[] {
     if (surface !== s.name) entry.aliases.add(surface);
     if (!entry.mentions.some((m) => m.start === s.start && m.end === s.end)) entry.mentions.push({ start: s.start, end: s.end });
   }
-  for (const [key] of aliasPairs) {
-    const [owner, alias] = key.split('\u0000');
+  for (const { owner, alias } of declared) {
     const shortEntry = byName.get(alias);
     const ownerEntry = byName.get(owner);
     if (shortEntry && ownerEntry && shortEntry !== ownerEntry) merge(byName, ownerEntry, shortEntry);

@@ -24,7 +24,7 @@ module.exports = {
       testEnvironment: 'node',
       transform: { '^.+\\.ts$': swc },
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
-      testTimeout: 60_000,
+      setupFilesAfterEnv: ['<rootDir>/test/integration/jest-timeout.ts'],
       globalSetup: '<rootDir>/test/integration/global-setup.ts',
       globalTeardown: '<rootDir>/test/integration/global-teardown.ts',
     },

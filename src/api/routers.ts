@@ -5,6 +5,7 @@
 import type { Router } from 'express';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config';
+import { explorerRouter } from '../explorer/explorer.router';
 import { exportRouter } from '../export/export.router';
 
 export interface RouterDeps {
@@ -15,5 +16,8 @@ export interface RouterDeps {
 
 /** The routers of the service besides /graphql: /export/… and /explore. */
 export function apiRouters(deps: RouterDeps): Router[] {
-  return [exportRouter({ driver: deps.driver, database: deps.database, timeoutMs: deps.config.neo4j.transactionTimeoutMs })];
+  return [
+    exportRouter({ driver: deps.driver, database: deps.database, timeoutMs: deps.config.neo4j.transactionTimeoutMs }),
+    explorerRouter({ rootDir: deps.config.rootDir }),
+  ];
 }

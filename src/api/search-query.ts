@@ -61,13 +61,16 @@ function latinClause(word: string): string {
 
 function hanClause(word: string): string {
   const escaped = escapeLucene(word);
+  // The CJK analyzer indexes bigrams, so a lone character (a surname: 杨) only matches as a prefix.
+  if ([...word].length === 1) return `(${escaped}^4 OR ${escaped}*)`;
   return `("${escaped}"^4 OR ${escaped})`;
 }
 
 /** Builds the Lucene query for `text`; pure, so unit tests pin it. */
 export function buildSearchQuery(text: string): SearchQuery {
   const normalised = text.normalize('NFKC').trim().replace(/\s+/g, ' ');
-  const words = normalised.split(' ').filter((word) => word.length > 0);
+  // A word with no letter or digit (a stray bracket or quote) has nothing to search for.
+  const words = normalised.split(' ').filter((word) => /[\p{L}\p{N}]/u.test(word));
   const kept = words.filter((word) => HAN.test(word) || !ADMIN_WORDS.has(word.toLowerCase()));
   const used = kept.length > 0 ? kept : words;
   if (used.length === 0) return { lucene: null, exact: normalised };

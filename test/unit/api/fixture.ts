@@ -177,3 +177,43 @@ export const PAGE_B: GraphBatch = {
   ],
   warnings: [],
 };
+
+/**
+ * A synthetic page with `count` programmes, each run by its own bureau and held in its own
+ * community under 芦淞区, each in its own story with a byline: the batching tests list them all.
+ */
+export function manyProgrammesPage(count: number): GraphBatch {
+  const docId = 'doc:00000000000000cc';
+  const batch: GraphBatch = {
+    document: { id: docId, source: 'fixture-many.txt' },
+    stories: [],
+    entities: [hunan, zhuzhou, lusong, { label: 'Person', id: entityId('Person', '周记者'), name: '周记者', aliases: [] }],
+    relationships: [gazetteer(IDS.lusong, IDS.zhuzhou), gazetteer(IDS.zhuzhou, IDS.hunan)],
+    warnings: [],
+  };
+  for (let k = 0; k < count; k++) {
+    const n = String(k).padStart(2, '0');
+    const sid = `story:00000000000000cc:${k}`;
+    const agency = entityId('Organisation', `第${n}就业服务中心`);
+    const programme = entityId('Programme', `第${n}期就业帮扶行动`);
+    const community = entityId('Place', `4302030990${n}`);
+    const sentence = `第${n}就业服务中心在第${n}社区开展第${n}期就业帮扶行动。`;
+    batch.stories.push(story(sid, k, { headline: `第${n}期就业帮扶行动启动`, date: '2022-12-01', body: sentence }));
+    batch.entities.push(
+      { label: 'Organisation', id: agency, name: `第${n}就业服务中心`, type: 'GOVERNMENT', aliases: [] },
+      { label: 'Programme', id: programme, name: `第${n}期就业帮扶行动`, kind: 'EMPLOYMENT', targets: [], aliases: [] },
+      place(community, `第${n}社区`, 'COMMUNITY', `4302030990${n}`),
+    );
+    batch.relationships.push(
+      { type: 'CONTAINS', from: docId, to: sid },
+      gazetteer(community, IDS.lusong),
+      { type: 'REPORTED', from: entityId('Person', '周记者'), to: sid, story: sid, role: '记者' },
+      mention(sid, agency),
+      mention(sid, programme),
+      mention(sid, community),
+      fact('RUNS', agency, programme, sid, sentence),
+      fact('HELD_IN', programme, community, sid, sentence),
+    );
+  }
+  return batch;
+}

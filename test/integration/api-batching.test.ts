@@ -1,0 +1,69 @@
+/**
+ * Batching by design: however many items a list returns, each nested relationship field costs
+ * one Cypher query (DataLoaders batch the parents of one level into one `UNWIND $ids` query).
+ */
+import { loadBatch } from '../../src/ingest/load';
+import { manyProgrammesPage } from '../unit/api/fixture';
+import { startFixtureServer, type FixtureServer } from '../unit/api/fixture-server';
+
+jest.setTimeout(60_000);
+
+describe('GraphQL batching (50 programmes)', () => {
+  let f: FixtureServer;
+  beforeAll(async () => {
+    f = await startFixtureServer();
+    await loadBatch(f.driver, manyProgrammesPage(50), { database: f.config.neo4j.database, timeoutMs: 30_000 });
+  });
+  afterAll(async () => {
+    await f.stop();
+  });
+  beforeEach(() => {
+    f.queries.length = 0;
+  });
+
+  it('lists 50 programme runs with agencies, places and evidence stories in 2 queries (one per nesting level)', async () => {
+    const data = await f.gql<{ programmeRuns: Array<{ places: unknown[]; evidence: Array<{ story: { headline: string } }> }> }>(`{
+      programmeRuns(where: {place: "芦淞区", kind: EMPLOYMENT}, first: 100) {
+        agency { name } programme { name kind } places { name }
+        evidence { sentence story { headline date } }
+      }
+    }`);
+    expect(data.programmeRuns.length).toBeGreaterThanOrEqual(52);
+    expect(data.programmeRuns.every((run) => run.places.length > 0 && run.evidence.length > 0)).toBe(true);
+    // programmeRuns (agency, programme, places and sentences come back in that one query) + Evidence.story.
+    expect(f.queries).toHaveLength(2);
+  });
+
+  it('pages 50 programmes with five nested relationship fields in 6 queries, not 250', async () => {
+    const data = await f.gql<{ programmes: { edges: Array<{ node: { runBy: unknown[]; places: Array<{ parent: { name: string } }>; stories: Array<{ credits: unknown[] }> } }> } }>(`{
+      programmes(first: 50, where: {nameContains: "就业帮扶"}) {
+        totalCount
+        edges { node {
+          name
+          runBy { name ... on Organisation { type } }
+          places { name parent { name } }
+          stories { headline credits { role person { name } } }
+        } }
+      }
+    }`);
+    const nodes = data.programmes.edges.map((edge) => edge.node);
+    expect(nodes).toHaveLength(50);
+    expect(nodes.every((node) => node.runBy.length === 1 && node.places[0]?.parent.name === '芦淞区' && node.stories[0]?.credits.length === 1)).toBe(true);
+    // programmes page, runBy, places, parent, stories, credits: one query per level.
+    expect(f.queries).toHaveLength(6);
+    expect(f.queries.slice(1).every((query) => query.cypher.trimStart().startsWith('UNWIND $ids AS id'))).toBe(true);
+  });
+
+  it('creates loaders per request: a second identical request queries again (no cross-request cache)', async () => {
+    const query = '{ node(id: "place:430203") { name } }';
+    await f.gql(query);
+    await f.gql(query);
+    expect(f.queries).toHaveLength(2);
+  });
+
+  it('answers the same node asked for twice in one request from one query (per-request cache)', async () => {
+    await f.gql('{ a: node(id: "place:430203") { name } b: node(id: "place:430203") { id } c: node(id: "place:4302") { name } }');
+    expect(f.queries).toHaveLength(1);
+    expect(f.queries[0].params).toEqual({ ids: ['place:430203', 'place:4302'] });
+  });
+});

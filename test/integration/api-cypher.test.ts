@@ -1,0 +1,54 @@
+/**
+ * Pins the Cypher and parameters the key requests produce (programmeRuns, search, path): the
+ * query text is one constant (its text is snapshotted in test/unit/api/cypher.test.ts) and user
+ * input only ever arrives as parameters.
+ */
+import { PATH_QUERIES } from '../../src/api/repositories/path.repository';
+import { PROGRAMME_RUNS_QUERY } from '../../src/api/repositories/programme-run.repository';
+import { SEARCH_QUERY } from '../../src/api/repositories/search.repository';
+import { STORIES_BY_ID } from '../../src/api/repositories/relations.repository';
+import { IDS } from '../unit/api/fixture';
+import { startFixtureServer, type FixtureServer } from '../unit/api/fixture-server';
+
+jest.setTimeout(60_000);
+
+let f: FixtureServer;
+beforeAll(async () => {
+  f = await startFixtureServer();
+});
+afterAll(async () => {
+  await f.stop();
+});
+beforeEach(() => {
+  f.queries.length = 0;
+});
+
+it('programmeRuns(where: {place: "芦淞区"}) runs the constant roll-up query, then one batched story lookup', async () => {
+  await f.gql('{ programmeRuns(where: {place: "芦淞区", kind: EMPLOYMENT}) { agency { name } evidence { story { headline } } } }');
+  expect(f.queries).toEqual([
+    { cypher: PROGRAMME_RUNS_QUERY, params: { place: '芦淞区', agency: null, kind: 'EMPLOYMENT', limit: 100 } },
+    { cypher: STORIES_BY_ID, params: { ids: [IDS.a0] } },
+  ]);
+});
+
+it('search passes the escaped Lucene query as a parameter', async () => {
+  await f.gql('{ search(text: "Lusong District", kinds: [PLACE], first: 3) { name } }');
+  expect(f.queries).toEqual([
+    {
+      cypher: SEARCH_QUERY,
+      params: {
+        lucene: '(lusong^4 OR lusong*^2)',
+        exact: 'Lusong',
+        kinds: ['Place'],
+        first: 3,
+        candidates: 50,
+      },
+    },
+  ]);
+});
+
+it('path picks the constant query of its hop limit', async () => {
+  await f.gql(`{ path(from: "${IDS.xie}", to: "${IDS.renshe}", maxHops: 3) { length } }`);
+  expect(f.queries).toEqual([{ cypher: PATH_QUERIES[3], params: { from: IDS.xie, to: IDS.renshe } }]);
+  expect(PATH_QUERIES[3]).toContain('*..3]');
+});

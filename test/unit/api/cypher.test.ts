@@ -1,0 +1,27 @@
+/**
+ * The Cypher of the key queries, pinned: a change to their text shows up in review as a
+ * snapshot diff (update with `npx jest --selectProjects unit -u` when intended).
+ */
+import { PATH_QUERIES, MAX_PATH_HOPS } from '../../../src/api/repositories/path.repository';
+import { PROGRAMME_RUNS_QUERY } from '../../../src/api/repositories/programme-run.repository';
+import { SEARCH_QUERY } from '../../../src/api/repositories/search.repository';
+import { ENTITY_LIST_QUERIES, STORY_LIST_QUERIES } from '../../../src/api/repositories/list.repository';
+
+describe('pinned Cypher', () => {
+  it('programmeRuns', () => expect(PROGRAMME_RUNS_QUERY).toMatchSnapshot());
+  it('search', () => expect(SEARCH_QUERY).toMatchSnapshot());
+  it('path (4 hops)', () => expect(PATH_QUERIES[4]).toMatchSnapshot());
+  it('stories (newest first)', () => expect(STORY_LIST_QUERIES.DATE_DESC).toMatchSnapshot());
+  it('programmes (by name)', () => expect(ENTITY_LIST_QUERIES.Programme.NAME_ASC).toMatchSnapshot());
+
+  it('has one path query per hop limit, differing only in the bound', () => {
+    expect(Object.keys(PATH_QUERIES)).toHaveLength(MAX_PATH_HOPS);
+    for (let hops = 1; hops <= MAX_PATH_HOPS; hops++) expect(PATH_QUERIES[hops].replace(`*..${hops}]`, '*..N]')).toBe(PATH_QUERIES[1].replace('*..1]', '*..N]'));
+  });
+
+  it('never splices a parameter value into query text (every user value is a $parameter)', () => {
+    for (const cypher of [PROGRAMME_RUNS_QUERY, SEARCH_QUERY, ...Object.values(PATH_QUERIES)]) {
+      expect(cypher).not.toMatch(/\$\{/);
+    }
+  });
+});

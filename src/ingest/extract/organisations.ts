@@ -14,6 +14,7 @@ import type { OrganisationType } from '../../model';
 import suffixData from '../lexicon/organisation-suffixes.json';
 import abbreviationData from '../lexicon/organisation-abbreviations.json';
 import cueData from '../lexicon/programme-cues.json';
+import titleData from '../lexicon/titles.json';
 import type { PreparedText, Span } from './sentences';
 import { isCjk } from './sentences';
 
@@ -74,6 +75,8 @@ const SUFFIX_RE = new RegExp(
 );
 
 const GENERIC = new Set(abbreviationData.generic);
+/** Titles the segmenter glues to a body's suffix (党委书记, 支部书记): the body still ends there. */
+const TITLES = new Set(titleData.titles);
 const LEVEL_PREFIXES = [...abbreviationData.levelPrefixes].sort((a, b) => b.length - a.length);
 
 /** Core → its full form, for folding 人社局 into 人力资源和社会保障局. */
@@ -239,7 +242,8 @@ export function findOrganisations(prepared: PreparedText, tokens: Token[], place
     // The suffix must end a word: 大学生 is not 大学, 局长 is not 局.
     const endTok = tokens[tokenAt(tokens, headEnd - 1)];
     if (endTok && endTok.end !== headEnd && !RULES.has(text.slice(endTok.start, endTok.end))) {
-      if (!(endTok.end > headEnd && RULES.has(text.slice(headEnd, endTok.end)))) continue;
+      const rest = text.slice(headEnd, endTok.end);
+      if (!(endTok.end > headEnd && (RULES.has(rest) || TITLES.has(rest)))) continue;
     }
     if (/(大学|中学|小学|学院)$/.test(suffix) && /^[生子]/.test(text[headEnd] ?? '')) continue; // 大学生, 大学子
     let start = extendLeft({ text, tokens, places, headStart, maxLength: 26 });

@@ -8,6 +8,7 @@
  */
 import type { PlaceLevel } from '../../model';
 import { ancestors, byCode, lookupPlace, resolveMisprint, scanPlaces, type GazetteerPlace } from '../lexicon/gazetteer';
+import countryData from '../lexicon/countries.json';
 import suffixData from '../lexicon/place-suffixes.json';
 import { extendLeft, type Token } from './organisations';
 import type { PreparedText, Span } from './sentences';
@@ -48,6 +49,12 @@ const ZHUZHOU_CODE = '4302';
 /** Heads that make a suffix place a category (国家生产性实训基地, 年度省级创业孵化基地, 市县两级工人文化宫). */
 const GENERIC_HEAD_RE = /^(国家|省级|市级|区级|县级|重要|年度|各类|各级|一批|多个|全国|全省|全市|首批|该|本|这|那|各|市县|两级)|两级/;
 const ZHUZHOU_PARK_SURFACE = '株洲高新区';
+/** Foreign countries, longest first so 印度尼西亚 wins over 印度. */
+const COUNTRY_RE = new RegExp([...countryData.countries].sort((a, b) => b.length - a.length).join('|'), 'g');
+/** After a country: a list mark, 等, a conjunction or 的 shows it stands as a place of its own. */
+const COUNTRY_AFTER_RE = /^(?:[^\u4e00-\u9fff]|$|[等和与及的、]|地区|工作|留学|创业|发展|访问|考察|参展)/;
+/** Before a country: a verb of going, coming or being in (去往了新加坡, 远销美国, 来自德国). */
+const COUNTRY_BEFORE_RE = /(在|赴|到|往|去|自|于|从|至|销|出口|前往|远销|来自|去往了|去了)$/;
 
 interface FindInput {
   prepared: PreparedText;
@@ -177,6 +184,17 @@ export function findPlaces({ prepared, tokens, organisationSpans }: FindInput): 
       code: null,
       parent: anchor ? anchor.name : null,
     });
+  }
+
+  // Foreign countries, where they stand as places (新加坡、马来西亚等地; 远销美国), not as a
+  // modifier glued to a noun (“加拿大一枝黄花” is a plant).
+  COUNTRY_RE.lastIndex = 0;
+  for (let m = COUNTRY_RE.exec(text); m !== null; m = COUNTRY_RE.exec(text)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (taken(span) || [...byName.values()].some((p) => p.mentions.some((s) => s.start < span.end && s.end > span.start))) continue;
+    const standsAlone = COUNTRY_AFTER_RE.test(text.slice(span.end, span.end + 2)) || COUNTRY_BEFORE_RE.test(text.slice(Math.max(0, span.start - 3), span.start));
+    if (!standsAlone || text[span.end] === '”') continue;
+    add({ span, name: m[0], surface: m[0], level: 'COUNTRY', code: null, parent: null });
   }
 
   // 我市 / 全市 / 市里: the paper's own city.

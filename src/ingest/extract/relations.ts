@@ -2,7 +2,8 @@
  * Relations stated in one story, each with the shortest clause that states it:
  * - RUNS: the body (or acting place) that 开展/举办/推出/打造 … a programme, as the subject before
  *   the verb; 联合X举办 gives X too; 由A、B主办/承办 after a programme gives every listed body.
- * - HELD_IN: 在X举办 → X; else the acting place that ran it.
+ * - HELD_IN: 在X举办 → X; else the acting place that ran it; else the place its name starts with
+ *   (株洲市…培训活动); else the place the running body's name starts with (天元区民政局 → 天元区).
  * - HOLDS_POSITION: a body or place, a title, a person (株洲欧微服饰有限公司董事长李玉龙).
  * - BASED_IN: a body whose printed name starts with a place (荷塘区人社局 → 荷塘区).
  */
@@ -34,6 +35,8 @@ interface RelationsInput {
   organisations: OrganisationFound[];
   /** Organisation spans and the place their names start with. */
   basedIn: Array<{ organisation: string; place: string; span: Span }>;
+  /** Places the story names only inside bodies' names: bases for HELD_IN, never actors. */
+  bases?: PlaceFound[];
 }
 
 /** All relations of a story. */
@@ -93,7 +96,7 @@ function findRuns({ prepared, sentences, actors, programmes }: RelationsInput): 
     // Other programmes between the verb and this one are fine (举办了“A”“B”“C”等活动), actors are not.
     const between = actors.filter((a) => a.start >= verb.end && a.end <= p.start);
     if (between.some((a) => !LOCATIVE_BEFORE_RE.test(text.slice(Math.max(0, a.start - 3), a.start)) && a.ref.label === 'Organisation')) continue;
-    const subjects = actors.filter((a) => a.start >= sentence.start && a.end <= verb.start && !locative(text, a));
+    const subjects = actors.filter((a) => a.start >= sentence.start && a.end <= verb.start && !locative(text, a, actors));
     if (subjects.length === 0) {
       // 自开展…行动以来，井龙街道迅速…: the subject comes after the time clause.
       const since = /^[^，。]{0,12}?以来，/.exec(text.slice(p.end, p.end + 20));
@@ -115,6 +118,49 @@ function findRuns({ prepared, sentences, actors, programmes }: RelationsInput): 
     }
   }
   out.push(...hostedBy(text, sentences, actors, mentions, prepared));
+  out.push(...listContinuations({ prepared, sentences, actors, mentions, found: out }));
+  return out;
+}
+
+/** Generic object nouns that announce a list printed after them (…积极开展特色帮扶项目。“A”、“B”等…). */
+const LIST_HEAD_RE = /(项目|活动|品牌|举措|措施|工程|服务)$/;
+
+interface ListInput {
+  prepared: PreparedText;
+  sentences: Span[];
+  actors: ActorMention[];
+  mentions: ProgrammeMention[];
+  /** Runs found so far: a listed programme whose runner the story states elsewhere keeps it. */
+  found: FoundRelation[];
+}
+
+/**
+ * 芦淞区各街道积极开展特色帮扶项目。“A”、“B”等，让…；“C”、“D”等特色劳务品牌，…: a sentence whose
+ * subject runs a generic noun (项目, 活动, 品牌) announces the programmes listed at the head of the
+ * sentences after it, for as long as each of them opens with a programme.
+ */
+function listContinuations({ prepared, sentences, actors, mentions, found }: ListInput): FoundRelation[] {
+  const text = prepared.text;
+  const out: FoundRelation[] = [];
+  let carry: { actor: ActorMention; span: Span } | null = null;
+  for (const s of sentences) {
+    const inside = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
+    if (carry && inside.length > 0 && /^\s*“?$/.test(text.slice(s.start, inside[0].start))) {
+      for (const m of inside) {
+        if (actors.some((a) => a.start >= s.start && a.end <= m.start)) break;
+        if (found.some((r) => r.to.name === m.programme.name) || out.some((r) => r.to.name === m.programme.name)) continue;
+        out.push({ type: 'RUNS', from: carry.actor.ref, to: { label: 'Programme', name: m.programme.name }, evidence: evidence(prepared, carry.span) });
+      }
+      continue;
+    }
+    carry = null;
+    if (!LIST_HEAD_RE.test(text.slice(s.start, s.end))) continue;
+    const verb = lastVerbBefore(text, s.start, s.end);
+    if (!verb || inside.some((m) => m.start >= verb.end)) continue;
+    const subjects = actors.filter((a) => a.start >= s.start && a.end <= verb.start && !locative(text, a, actors));
+    const subject = subjects[subjects.length - 1];
+    if (subject) carry = { actor: subject, span: { start: subject.start, end: s.end } };
+  }
   return out;
 }
 
@@ -130,8 +176,11 @@ function lastVerbBefore(text: string, from: number, to: number): Span | null {
   return found;
 }
 
-function locative(text: string, a: Span): boolean {
-  return LOCATIVE_BEFORE_RE.test(text.slice(Math.max(0, a.start - 3), a.start));
+function locative(text: string, a: ActorMention, actors: ActorMention[] = []): boolean {
+  if (LOCATIVE_BEFORE_RE.test(text.slice(Math.max(0, a.start - 3), a.start))) return true;
+  // In a chain of places (入驻田心社区曹四村小区) the words before the chain decide for all of it.
+  const before = actors.find((b) => b.end === a.start && b.ref.label === 'Place' && b !== a);
+  return before !== undefined && a.ref.label === 'Place' && locative(text, before, actors);
 }
 
 /**
@@ -152,7 +201,7 @@ function hostedBy(text: string, sentences: Span[], actors: ActorMention[], menti
     const preferred = noun ? [...before].reverse().find((m) => (m.programme.name + [...m.programme.aliases].join('')).includes(noun)) : undefined;
     const target = preferred ?? before[before.length - 1];
     if (s.start - target.end > 400) continue;
-    const hosts = actors.filter((a) => a.start >= s.start + by && a.end <= s.end && !locative(text, a));
+    const hosts = actors.filter((a) => a.start >= s.start + by && a.end <= s.end && !locative(text, a, actors));
     for (const h of hosts) {
       out.push({
         type: 'RUNS',
@@ -165,45 +214,98 @@ function hostedBy(text: string, sentences: Span[], actors: ActorMention[], menti
   return out;
 }
 
-function findHeldIn({ prepared, sentences, actors, programmes, places, organisations, basedIn }: RelationsInput, runs: FoundRelation[]): FoundRelation[] {
+function findHeldIn({ prepared, sentences, actors, programmes, places, basedIn, bases = [] }: RelationsInput, runs: FoundRelation[]): FoundRelation[] {
   const text = prepared.text;
   const out: FoundRelation[] = [];
-  const placeNames = new Set(places.filter((p) => p.mentions.length > 0).map((p) => p.name));
+  const named = [...places.filter((p) => p.mentions.length > 0), ...bases];
+  const levelOf = (name: string): string | undefined => named.find((x) => x.name === name)?.level;
+  // The province is too wide to say where a programme ran; the paper's city is not (我市计划打造…).
+  const specific = (name: string): boolean => levelOf(name) !== undefined && levelOf(name) !== 'PROVINCE';
   for (const p of programmes) {
-    let where: { place: string; span: Span } | null = null;
+    const held = (place: string, ev: string): void => {
+      out.push({ type: 'HELD_IN', from: { label: 'Programme', name: p.name }, to: { label: 'Place', name: place }, evidence: ev });
+    };
     // 在X举办/开展: an explicit location in a sentence naming the programme.
+    let located: { place: string; span: Span } | null = null;
     for (const m of p.mentions) {
       const s = sentenceAt(sentences, m.start);
-      const located = actors.find(
+      const at = actors.find(
         (a) => a.ref.label === 'Place' && a.start >= s.start && a.end <= s.end && /(在|于)$/.test(text.slice(a.start - 1, a.start)) && /^(举办|举行|开展|召开|启动|开班|设立|进行)/.test(text.slice(a.end, a.end + 4)),
       );
-      if (located) {
-        where = { place: located.ref.name, span: { start: Math.min(located.start, m.start), end: Math.max(located.end, m.end) } };
+      if (at) {
+        located = { place: at.ref.name, span: { start: Math.min(at.start, m.start), end: Math.max(at.end, m.end) } };
         break;
       }
     }
-    if (!where) {
-      const runner = runs.find((r) => r.to.name === p.name && r.from.label === 'Place');
-      if (runner && placeNames.has(runner.from.name)) {
-        const level = places.find((x) => x.name === runner.from.name)?.level;
-        if (level !== 'CITY' && level !== 'PROVINCE') where = { place: runner.from.name, span: { start: p.mentions[0].start, end: p.mentions[0].end } };
-        if (where) {
-          out.push({ type: 'HELD_IN', from: { label: 'Programme', name: p.name }, to: { label: 'Place', name: where.place }, evidence: runner.evidence });
-          continue;
-        }
-      }
-      const orgRunner = runs.find((r) => r.to.name === p.name && r.from.label === 'Organisation');
-      const based = orgRunner && basedIn.find((b) => b.organisation === orgRunner.from.name && placeNames.has(b.place));
-      const level = based ? places.find((x) => x.name === based.place)?.level : undefined;
-      if (orgRunner && based && level !== 'CITY' && level !== 'PROVINCE') {
-        out.push({ type: 'HELD_IN', from: { label: 'Programme', name: p.name }, to: { label: 'Place', name: based.place }, evidence: orgRunner.evidence });
-      }
-      void organisations;
+    if (located) {
+      held(located.place, evidence(prepared, located.span));
       continue;
     }
-    out.push({ type: 'HELD_IN', from: { label: 'Programme', name: p.name }, to: { label: 'Place', name: where.place }, evidence: evidence(prepared, where.span) });
+    // The acting place that ran it.
+    const runner = runs.find((r) => r.to.name === p.name && r.from.label === 'Place' && specific(r.from.name));
+    if (runner) {
+      held(runner.from.name, runner.evidence);
+      continue;
+    }
+    // A name that starts with a place (株洲市…培训活动, 田心…产业社区“百日攻坚”活动): the place it names,
+    // the last of a chain (株洲市涪口区…方案 → the district).
+    const prefix = namePrefixPlace(p.name, named);
+    if (prefix) {
+      held(prefix, evidence(prepared, p.mentions[0]));
+      continue;
+    }
+    // A body that went into a place to run it (工作组入驻田心社区曹四村小区，…以“微项目”为抓手).
+    const entered = enteredPlace({ text, sentences, actors, mentions: p.mentions });
+    if (entered && runs.some((r) => r.to.name === p.name)) {
+      held(entered.ref.name, evidence(prepared, { start: entered.start, end: p.mentions[0].end }));
+      continue;
+    }
+    // The place the running body's name starts with (天元区民政局 → 天元区).
+    for (const r of runs.filter((x) => x.to.name === p.name && x.from.label === 'Organisation')) {
+      const based = basedIn.find((b) => b.organisation === r.from.name && specific(b.place));
+      if (based) {
+        held(based.place, r.evidence);
+        break;
+      }
+    }
   }
   return out;
+}
+
+/** The places a name starts with, one after another; the last (most specific) one, or null. */
+function namePrefixPlace(name: string, places: PlaceFound[]): string | null {
+  let at = 0;
+  let last: string | null = null;
+  for (;;) {
+    let best: { place: PlaceFound; length: number } | null = null;
+    for (const x of places) {
+      if (x.level === 'PROVINCE' || x.level === 'COUNTRY') continue;
+      for (const surface of [x.name, ...x.aliases]) {
+        if (surface.length > 1 && name.startsWith(surface, at) && (!best || surface.length > best.length)) best = { place: x, length: surface.length };
+      }
+    }
+    if (!best || at + best.length >= name.length) return last;
+    last = best.place.name;
+    at += best.length;
+  }
+}
+
+/** Verbs by which a working group goes into a place to act there. */
+const ENTER_RE = /(入驻|进驻|走进|深入|来到|扎根|下沉到|下沉)$/;
+
+/** The place entered (入驻X) before a mention of the programme, in its sentence: the last of a chain. */
+function enteredPlace({ text, sentences, actors, mentions }: { text: string; sentences: Span[]; actors: ActorMention[]; mentions: Span[] }): ActorMention | null {
+  for (const m of mentions) {
+    const s = sentenceAt(sentences, m.start);
+    const places = actors.filter((a) => a.ref.label === 'Place' && a.start >= s.start && a.end <= m.start);
+    for (const first of places) {
+      if (!ENTER_RE.test(text.slice(Math.max(0, first.start - 4), first.start))) continue;
+      let last = first;
+      for (let next = places.find((a) => a.start === last.end); next; next = places.find((a) => a.start === last.end)) last = next;
+      return last;
+    }
+  }
+  return null;
 }
 
 /** A body or place, then a title (with printed modifiers), then the person: 小区自治委员会主任陈国斌. */

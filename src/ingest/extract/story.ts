@@ -12,7 +12,17 @@ import { findPlaces } from './places';
 import { findProgrammes } from './programmes';
 import { findRelations } from './relations';
 import { prepareText, printed, sentenceSpans, type Span } from './sentences';
+import type { PlaceLevel } from '../../model';
+import type { PlaceFound } from './places';
 import type { FoundRelation, StoryContext, StoryExtraction } from './types';
+
+/**
+ * Levels of a division that the story names even when it is printed only at the start of a body's
+ * name (天元区 in 天元区民政局, 田心社区 in 田心社区党委): the analyst lists the district whose bureau
+ * acts. The city and the province are not (株洲… and 湖南省… are the house style of names).
+ */
+const HEADLINE_LEVELS = new Set<PlaceLevel>(['CITY', 'DISTRICT', 'SUBDISTRICT', 'TOWN', 'VILLAGE', 'COMMUNITY']);
+const NAMED_INSIDE_LEVELS = new Set<PlaceLevel>(['DISTRICT', 'SUBDISTRICT', 'TOWN', 'VILLAGE', 'COMMUNITY']);
 
 /** One story's entities and relations; pure and deterministic. */
 export function extractStory(story: StoryContext): StoryExtraction {
@@ -28,6 +38,14 @@ export function extractStory(story: StoryContext): StoryExtraction {
   // where it is printed as the body; places keep only spans outside organisation names.
   const places = allPlaces.filter((p) => p.mentions.length > 0);
   const placeSpans = places.flatMap((p) => p.mentions);
+  const insideOnly = allPlaces.filter((p) => p.mentions.length === 0 && NAMED_INSIDE_LEVELS.has(p.level) && inside.some((i) => i.place === p));
+  // Headline spans are not body spans: the places keep their names and surfaces, not their spans.
+  const fromHeadline = headlinePlaces(story)
+    .filter((h) => !allPlaces.some((p) => p.name === h.name && p.mentions.length > 0))
+    .map((h) => ({ ...h, mentions: [] }));
+  // Listed places: those the body names, then those named only inside a body's name or in the
+  // headline; the last two have no body span, so they act in no relation except as a base.
+  const listed = [...places, ...insideOnly, ...fromHeadline.filter((h) => !insideOnly.some((p) => p.name === h.name))];
 
   const people = findPeople({ prepared, tokens, blocked: [...organisationSpans, ...placeSpans], creditNames: story.creditNames });
   const entityNames = new Set([...places.map((p) => p.name), ...organisations.map((o) => o.name)]);
@@ -38,12 +56,12 @@ export function extractStory(story: StoryContext): StoryExtraction {
     .filter((i) => i.place.mentions.length > 0)
     .map((i) => ({ organisation: organisations.find((o) => o.mentions.some((m) => same(m, i.span)))?.name ?? '', place: i.place.name, span: i.span }))
     .filter((b) => b.organisation !== '');
-  const relations = findRelations({ prepared, sentences, actors, programmes, people, places, organisations, basedIn });
+  const relations = findRelations({ prepared, sentences, actors, programmes, people, places, organisations, basedIn, bases: insideOnly });
 
   const known = new Set<string>([
     ...people.map((p) => `Person|${p.name}`),
     ...organisations.map((o) => `Organisation|${o.name}`),
-    ...places.map((p) => `Place|${p.name}`),
+    ...listed.map((p) => `Place|${p.name}`),
     ...programmes.map((p) => `Programme|${p.name}`),
   ]);
   const valid = (r: FoundRelation): boolean => known.has(`${r.from.label}|${r.from.name}`) && known.has(`${r.to.label}|${r.to.name}`);
@@ -51,17 +69,33 @@ export function extractStory(story: StoryContext): StoryExtraction {
   return {
     people: people.map((p) => ({ name: p.name, aliases: [...p.aliases], count: p.mentions.length })),
     organisations: organisations.map((o) => ({ name: o.name, aliases: [...o.aliases].filter((a) => a !== o.name), type: o.type, count: o.mentions.length })),
-    places: places.map((p) => ({
+    places: listed.map((p) => ({
       name: p.name,
       aliases: [...new Set([...p.aliases, ...p.mentions.map((m) => printed(prepared, m))])].filter((a) => a !== p.name && !/\s/.test(a) && a.length > 0 && !/^(我市|全市|市里|本市)$/.test(a)),
       level: p.level,
       code: p.code,
       parent: p.parent,
-      count: p.mentions.length,
+      count: Math.max(1, p.mentions.length),
     })),
     programmes: programmes.map((p) => ({ name: p.name, aliases: [...p.aliases].filter((a) => a !== p.name), kind: p.kind, targets: p.targets, count: p.mentions.length })),
     relations: relations.filter(valid),
   };
+}
+
+/**
+ * Places printed in the headline, kicker or subtitle (云田镇全域卫生大清扫): the story names them even
+ * where the body only says 该镇. Bodies printed there keep their places inside them, as in the body.
+ */
+function headlinePlaces(story: StoryContext): PlaceFound[] {
+  const line = [story.kicker, story.headline, story.subtitle].filter((x): x is string => !!x).join('\n');
+  if (line.length === 0) return [];
+  const prepared = prepareText(line);
+  const tokens = tokenize(prepared.text);
+  const organisations = findOrganisations(prepared, tokens, scanPlaces(prepared.text));
+  const { places } = findPlaces({ prepared, tokens, organisationSpans: organisations.flatMap((o) => o.mentions) });
+  // Only divisions from the gazetteer: a headline's abbreviations (湖南工大, 高新区) are too short to
+  // tell a province or a park from the start of a name.
+  return places.filter((p) => p.mentions.length > 0 && p.code !== null && HEADLINE_LEVELS.has(p.level));
 }
 
 function same(a: Span, b: Span): boolean {

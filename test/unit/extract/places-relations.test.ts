@@ -1,0 +1,77 @@
+import { extractStory } from '../../../src/ingest/extract/story';
+import type { StoryContext, StoryExtraction } from '../../../src/ingest/extract/types';
+
+/** Made-up stories in the paper's style; none is copied from a seed page. */
+function extract(body: string, headline = '测试标题'): StoryExtraction {
+  const story: StoryContext = { headline, kicker: null, subtitle: null, body, creditNames: [] };
+  return extractStory(story);
+}
+
+const names = (items: Array<{ name: string }>): string[] => items.map((i) => i.name);
+const rel = (x: StoryExtraction, type: string): string[] => x.relations.filter((r) => r.type === type).map((r) => `${r.from.name}>${r.to.name}`);
+
+describe('extractStory: places named outside the body text proper', () => {
+  it('lists foreign countries that stand as places, with level COUNTRY', () => {
+    const x = extract('学员毕业后有的去往了泰国、日本等地工作。');
+    const byName = new Map(x.places.map((p) => [p.name, p.level]));
+    expect(byName.get('泰国')).toBe('COUNTRY');
+    expect(byName.get('日本')).toBe('COUNTRY');
+  });
+
+  it('does not take a country glued to a noun as a modifier', () => {
+    const x = extract('志愿者集中清除“美国白蛾”虫害。');
+    expect(x.places.filter((p) => p.level === 'COUNTRY')).toEqual([]);
+  });
+
+  it('lists a district printed only at the start of a bureau name', () => {
+    const x = extract('近日，渌口区农业农村局组织农技人员下乡指导。');
+    expect(names(x.places)).toContain('渌口区');
+  });
+
+  it('does not list the province printed at the start of a body name', () => {
+    const x = extract('湖南省地方金融监督管理局近日公布评级结果。');
+    expect(names(x.places)).not.toContain('湖南省');
+  });
+
+  it('lists a division printed in the headline only', () => {
+    const x = extract('该镇组织志愿者清理卫生死角20余处。', '龙门镇开展环境整治');
+    expect(names(x.places)).toContain('龙门镇');
+  });
+
+  it('takes a named industrial community by its suffix', () => {
+    const x = extract('清水塘新材料产业社区组织企业开展安全检查。');
+    expect(names(x.places)).toContain('清水塘新材料产业社区');
+  });
+});
+
+describe('extractStory: party branches and positions', () => {
+  it('takes a community party committee printed before 书记 as a body with the position', () => {
+    const x = extract('建设社区党委书记刘红梅介绍，辖区已完成改造。');
+    expect(names(x.organisations)).toContain('建设社区党委');
+    expect(rel(x, 'HOLDS_POSITION')).toContain('刘红梅>建设社区党委');
+  });
+});
+
+describe('extractStory: runs and held_in', () => {
+  it('gives programmes listed after a generic announcement to its subject, and holds them there', () => {
+    const x = extract('今年以来，攸县各乡镇积极开展特色就业项目。“乡厨学堂”培训平台、“茶乡月嫂”等，让群众就近就业；“电商新农人”等特色劳务品牌，带动产业发展。');
+    expect(rel(x, 'RUNS')).toEqual(expect.arrayContaining(['攸县>乡厨学堂', '攸县>茶乡月嫂', '攸县>电商新农人']));
+    expect(rel(x, 'HELD_IN')).toEqual(expect.arrayContaining(['乡厨学堂>攸县', '电商新农人>攸县']));
+  });
+
+  it('holds a programme run by the city in the city', () => {
+    const x = extract('我市计划推出“技能株洲”行动，覆盖全部园区企业。');
+    expect(rel(x, 'HELD_IN')).toContain('技能株洲>株洲市');
+  });
+
+  it('holds a programme in the place its name starts with when nothing else is said', () => {
+    const x = extract('近日，醴陵市家政服务人员培训班开班。');
+    expect(rel(x, 'HELD_IN')).toContain('醴陵市家政服务人员培训班>醴陵市');
+  });
+
+  it('holds a programme where the running body went in, not where the body is based', () => {
+    const x = extract('攸县城市管理局工作组进驻联星街道新华社区，开展走访调研，以“暖心小院”项目为抓手，改造公共空间。');
+    expect(rel(x, 'RUNS')).toContain('攸县城市管理局>暖心小院');
+    expect(rel(x, 'HELD_IN')).toContain('暖心小院>新华社区');
+  });
+});

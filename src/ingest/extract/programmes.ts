@@ -9,7 +9,7 @@
  */
 import type { ProgrammeKind } from '../../model';
 import cueData from '../lexicon/programme-cues.json';
-import { extendLeft, tokenAt, type Token } from './organisations';
+import { extendLeft, tokenAt, tokenize, type Token } from './organisations';
 import { sentenceAt, type PreparedText, type Span } from './sentences';
 
 /** One programme of the story with every span that names it. */
@@ -38,6 +38,10 @@ const DOCUMENT_RE = /(方案|措施|办法|意见|规划|计划|通知|细则|�
 const HONOUR_RE = /(先进单位|爱心单位|先进|模范|标兵|称号|荣誉|之星|能手|冠军|十佳|百强|强榜单)$/;
 /** Words that stop the search for a head noun after a quote. */
 const HEAD_STOP_RE = /[的了在是将为把被让与和及等这那该，。、；：！？“”（）《》\n]/;
+/** Suffixes of named model projects, often printed after a count (10个以上…示范项目). */
+const TITLED_AFTER_COUNT = /^(示范项目|试点)$/;
+/** A rank before a category (获评2022年度省级创业孵化基地): an honour, not a named programme. */
+const RANK_HEAD_RE = /^([0-9０-９]{4})?年?度?(国家级|省级|市级|区级|县级)/;
 /** Leading words of an unquoted event that make it generic (此次招聘会, 各类培训班). */
 const GENERIC_EVENT_HEAD = /^(此次|本次|这次|该|各类|各种|各级|相关|有关|多场|大型|专场|现场|本地|一场|一系列|系列|全市|全区|全县|线上|线下|首届|本届)$/;
 
@@ -53,7 +57,18 @@ interface Candidate {
   span: Span;
   name: string;
   alias: string | null;
+  /** The event suffix of an unquoted event name (行动, 培训班), for folding repeated names. */
+  suffix?: string;
 }
+
+/** Courses named by an international acronym (SYB创业培训, GYB培训): a named programme family. */
+const ACRONYM_COURSE_RE = /(?<![A-Za-z])[A-Z]{2,5}(?:创业|就业|技能)?培训(?:班)?/g;
+/** A count before an unquoted name (打造10个以上…示范项目): the name starts right after it. */
+const COUNT_BEFORE_RE = /(?:[0-9０-９]+|[一二三四五六七八九十百千两]+)(?:个|项|批|家|场|所)(?:以上|左右)?([\u4e00-\u9fff]{2,10})$/;
+/** Unit nouns that stop an organisation name but may sit inside an event's (…服务机构领军人才…). */
+const EVENT_UNIT_WORD = /^(机构|企业|单位|部门)$/;
+/** Conjunctions that may join two nouns inside an event name (…领军人才和从业人员培训活动). */
+const NAME_CONJUNCTION = /^[和及与]$/;
 
 /** Finds the programmes of a prepared story body. */
 export function findProgrammes({ prepared, tokens, sentences, entityNames }: FindInput): ProgrammeFound[] {
@@ -62,6 +77,10 @@ export function findProgrammes({ prepared, tokens, sentences, entityNames }: Fin
   candidates.push(...quoted(text, tokens, entityNames));
   candidates.push(...documents(text));
   candidates.push(...events(text, tokens, candidates));
+  for (const m of text.matchAll(ACRONYM_COURSE_RE)) {
+    if (candidates.some((c) => c.span.start < m.index + m[0].length && c.span.end > m.index)) continue;
+    candidates.push({ span: { start: m.index, end: m.index + m[0].length }, name: m[0], alias: null });
+  }
 
   const byName = new Map<string, ProgrammeFound>();
   for (const c of candidates) {
@@ -73,6 +92,7 @@ export function findProgrammes({ prepared, tokens, sentences, entityNames }: Fin
     if (c.alias && c.alias !== c.name) entry.aliases.add(c.alias);
     if (!entry.mentions.some((m) => m.start === c.span.start)) entry.mentions.push(c.span);
   }
+  foldRepeatedEvents(byName, candidates);
   for (const p of byName.values()) {
     p.mentions.sort((a, b) => a.start - b.start);
     const context = p.mentions.map((m) => {
@@ -155,6 +175,36 @@ function quoted(text: string, tokens: Token[], entityNames: Set<string>): Candid
   return out;
 }
 
+/**
+ * An unquoted event printed again in a shorter or differently led form (服饰城从业人员二次创业攻坚行动
+ * … 芦淞服饰城二次创业攻坚行动; …拆违保安“百日攻坚”行动 … 拆违保安行动) is the same programme: a later
+ * event that shares with an earlier programme its suffix and at least four characters before it,
+ * either as a common tail or as its whole head printed inside the earlier name, becomes an alias.
+ */
+function foldRepeatedEvents(byName: Map<string, ProgrammeFound>, candidates: Candidate[]): void {
+  const first = (p: ProgrammeFound): number => p.mentions[0]?.start ?? 0;
+  const bare = (name: string): string => name.replace(/[“”]/g, '');
+  for (const c of candidates) {
+    if (!c.suffix) continue;
+    const later = byName.get(c.name);
+    if (!later) continue;
+    const head = bare(c.name).slice(0, c.name.length - c.suffix.length);
+    const target = [...byName.values()].find((p) => {
+      if (p === later || first(p) >= first(later) || !bare(p.name).endsWith(c.suffix!)) return false;
+      const earlier = bare(p.name);
+      let tail = 0;
+      while (tail < Math.min(earlier.length, c.name.length) && earlier[earlier.length - 1 - tail] === c.name[c.name.length - 1 - tail]) tail++;
+      return tail >= c.suffix!.length + 4 || (head.length >= 4 && earlier.includes(head));
+    });
+    if (!target) continue;
+    target.aliases.add(later.name);
+    for (const a of later.aliases) target.aliases.add(a);
+    target.mentions.push(...later.mentions);
+    target.mentions.sort((a, b) => a.start - b.start);
+    byName.delete(later.name);
+  }
+}
+
 /** 三方发力、同频共振: two or more short phrases in parallel, the paper's usual shape of a slogan. */
 function isParallelSlogan(inner: string): boolean {
   const parts = inner.split(/[、，,；;]/);
@@ -202,16 +252,43 @@ function events(text: string, tokens: Token[], taken: Candidate[]): Candidate[] 
     const end = m.index + m[0].length;
     if (taken.some((c) => c.span.start - 1 <= m!.index && c.span.end + 20 >= end && (c.alias ?? c.name).endsWith(m![0]))) continue;
     if (text[m.index - 1] === '”' || text[m.index - 1] === '》') continue;
-    const start = extendLeft({ text, tokens, headStart: m.index, maxLength: 24 });
+    // A suffix that starts inside an ordinary word (迅速行动, 立即行动) ends a clause, not a name.
+    const holder = tokens[tokenAt(tokens, m.index)];
+    if (holder && holder.start < m.index && tokenize(text.slice(holder.start, m.index)).every((t) => /^(d|ad|a|v|vd|i|l)$/.test(t.tag))) continue;
+    let start = extendLeft({ text, tokens, headStart: m.index, maxLength: 24 });
+    const before = tokens[tokenAt(tokens, m.index - 1)];
+    // An object-verb compound before the suffix (技能提升行动, 环境清理行动) names the campaign's aim.
+    const objectVerb = before && before.tag === 'v' && before.word.length === 2 && start === m.index && tokens[tokenAt(tokens, before.start - 1)]?.tag === 'n';
+    if (objectVerb) start = extendLeft({ text, tokens, headStart: before.start, maxLength: 24 });
+    // Two nouns joined by 和/及 inside a name that starts with a place (株洲市…领军人才和从业人员培训活动).
+    const joined = tokens[tokenAt(tokens, start - 1)];
+    if (joined && joined.end === start && NAME_CONJUNCTION.test(joined.word)) {
+      let wider = extendLeft({ text, tokens, headStart: joined.start, maxLength: 30 });
+      for (let unit = tokens[tokenAt(tokens, wider - 1)]; unit && unit.end === wider && EVENT_UNIT_WORD.test(unit.word); unit = tokens[tokenAt(tokens, wider - 1)]) {
+        const next = extendLeft({ text, tokens, headStart: unit.start, maxLength: 30 });
+        if (next >= wider) break;
+        wider = next;
+      }
+      // The place may follow a printed year (2023年度醴陵市…).
+      const first = tokenAt(tokens, wider);
+      if (wider < joined.start && tokens.slice(first, first + 2).some((t) => /^ns/.test(t.tag))) start = wider;
+    }
+    // After a count (打造10个以上产改结对示范项目) the name is everything up to the suffix.
+    if (m.index - start < 3) {
+      const counted = COUNT_BEFORE_RE.exec(text.slice(Math.max(0, m.index - 20), m.index));
+      if (counted && !/[的了是在和与]/.test(counted[1]) && TITLED_AFTER_COUNT.test(m[0])) start = m.index - counted[1].length;
+    }
+    // The printed year belongs to the name (2021年度…培训班); a rank before it (省级…基地) is an honour.
+    const year = /[0-9０-９]{4}$/.exec(text.slice(Math.max(0, start - 4), start));
+    if (year && /^年度?/.test(text.slice(start, m.index))) start -= year[0].length;
     const head = text.slice(start, m.index);
-    if (head.length < 3 || GENERIC_EVENT_HEAD.test(head)) continue;
+    if (head.length < 3 || GENERIC_EVENT_HEAD.test(head) || RANK_HEAD_RE.test(head)) continue;
     // The word before the suffix names the event's subject (培育专场, 攻坚); an adverb or verb
     // there (迅速行动) makes it a clause, not a name.
-    const before = tokens[tokenAt(tokens, m.index - 1)];
-    if (before && before.word.length > 1 && /^(d|ad|a|v|p|c|r|t)$/.test(before.tag) && !/(培育|创业|攻坚|整治|建设)$/.test(before.word)) continue;
-    if (/^[0-9０-９]/.test(head)) continue;
+    if (!objectVerb && before && before.start >= start && before.word.length > 1 && /^(d|ad|a|v|p|c|r|t)$/.test(before.tag) && !/(培育|创业|攻坚|整治|建设)$/.test(before.word) && !TITLED_AFTER_COUNT.test(m[0])) continue;
+    if (/^[0-9０-９]/.test(head) && !year) continue;
     const name = text.slice(start, end);
-    out.push({ span: { start, end }, name, alias: null });
+    out.push({ span: { start, end }, name, alias: null, suffix: m[0] });
   }
   return out;
 }

@@ -75,3 +75,40 @@ describe('extractStory: runs and held_in', () => {
     expect(rel(x, 'HELD_IN')).toContain('暖心小院>新华社区');
   });
 });
+
+describe('extractStory: unquoted programmes', () => {
+  const programmes = (x: StoryExtraction): string[] => x.programmes.map((p) => p.name);
+
+  it('takes a campaign named by an object and a verb (质量提升行动) but not a clause (迅速行动)', () => {
+    expect(programmes(extract('近年来，政府质量提升行动、贴息贷款等政策相继出台。'))).toContain('政府质量提升行动');
+    expect(programmes(extract('接到举报后，龙泉街道执法中队立即行动，赶赴现场。'))).toEqual([]);
+  });
+
+  it('takes an acronym-named course', () => {
+    expect(programmes(extract('她先后参加了GYB创业培训和电商课程。'))).toContain('GYB创业培训');
+  });
+
+  it('takes a model project printed after a count', () => {
+    const x = extract('全区计划打造20个以上校企共建示范项目，带动青年就业。');
+    expect(programmes(x)).toContain('校企共建示范项目');
+  });
+
+  it('keeps the printed year and two joined nouns in an event name that starts with a place', () => {
+    const x = extract('近日，2023年度醴陵市社区工作者和网格员培训活动举行。');
+    expect(programmes(x)).toContain('2023年度醴陵市社区工作者和网格员培训活动');
+  });
+
+  it('does not take a ranked category as a programme', () => {
+    expect(programmes(extract('该园区获评2021年度省级创业孵化基地。'))).toEqual([]);
+  });
+
+  it('folds a shorter reprint of an event into the first one as an alias', () => {
+    const x = extract('今年以来，该区开展老旧楼栋电梯加装攻坚行动。围绕楼栋电梯加装攻坚行动，街道组织居民协商。');
+    expect(programmes(x)).toEqual(['老旧楼栋电梯加装攻坚行动']);
+    expect(x.programmes[0].aliases).toContain('楼栋电梯加装攻坚行动');
+  });
+
+  it('takes a named fund', () => {
+    expect(programmes(extract('该市设立醴陵市陶瓷产业发展基金，支持企业转型。'))).toContain('醴陵市陶瓷产业发展基金');
+  });
+});

@@ -308,12 +308,29 @@ function enteredPlace({ text, sentences, actors, mentions }: { text: string; sen
   return null;
 }
 
-/** A body or place, then a title (with printed modifiers), then the person: 小区自治委员会主任陈国斌. */
+/** A person, a verb of founding and 的, then the body (李明创办的星光技校): the founder. */
+const FOUNDED_RE = /^(创办|创立|创建|开办|创设|一手创办)(的|了)/;
+
+/**
+ * A body or place, then a title (with printed modifiers), then the person: 小区自治委员会主任陈国斌;
+ * or the person, a founding verb and the body (X创办的Y → 创办人).
+ */
 function findPositions({ prepared, actors, people }: RelationsInput): FoundRelation[] {
   const text = prepared.text;
   const out: FoundRelation[] = [];
   for (const person of people) {
     for (const m of person.mentions) {
+      const founded = FOUNDED_RE.exec(text.slice(m.end, m.end + 5));
+      const body = founded && actors.find((a) => a.ref.label === 'Organisation' && a.start === m.end + founded[0].length);
+      if (body) {
+        out.push({
+          type: 'HOLDS_POSITION',
+          from: { label: 'Person', name: person.name },
+          to: body.ref,
+          title: '创办人',
+          evidence: evidence(prepared, { start: m.start, end: body.end }),
+        });
+      }
       const window = text.slice(Math.max(0, m.start - 16), m.start);
       // The titles run back from the name to the body: 党委书记、网络长.
       const titleMatch = /([\u4e00-\u9fff]{0,6}?)((?:[\u4e00-\u9fff]{1,8}、)*[\u4e00-\u9fff]{1,8})$/.exec(window);

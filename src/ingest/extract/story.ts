@@ -45,11 +45,18 @@ export function extractStory(story: StoryContext): StoryExtraction {
     .map((h) => ({ ...h, mentions: [] }));
   // Listed places: those the body names, then those named only inside a body's name or in the
   // headline; the last two have no body span, so they act in no relation except as a base.
-  const listed = [...places, ...insideOnly, ...fromHeadline.filter((h) => !insideOnly.some((p) => p.name === h.name))];
+  const named = [...places, ...insideOnly, ...fromHeadline.filter((h) => !insideOnly.some((p) => p.name === h.name))];
 
   const people = findPeople({ prepared, tokens, blocked: [...organisationSpans, ...placeSpans], creditNames: story.creditNames });
   const entityNames = new Set([...places.map((p) => p.name), ...organisations.map((o) => o.name)]);
   const programmes = findProgrammes({ prepared, tokens, sentences, entityNames });
+  // A province printed only as the first words of a programme's or a quoted honour's name
+  // (湖南省…孵化基地, “湖南省…培训基地”) is the name's house style, as inside a body's name; the city
+  // is kept (株洲市…培训活动 ran there).
+  const programmeSpans = programmes.flatMap((p) => p.mentions);
+  const startsName = (m: Span): boolean => programmeSpans.some((s) => s.start === m.start && s.end > m.end) || (prepared.text[m.start - 1] === '“' && prepared.text[m.end] !== '”');
+  const styleOnly = (p: PlaceFound): boolean => p.level === 'PROVINCE' && p.mentions.length > 0 && p.mentions.every(startsName);
+  const listed = named.filter((p) => !styleOnly(p));
 
   const actors = actorMentions({ text: prepared.text, places, organisations });
   const basedIn = inside

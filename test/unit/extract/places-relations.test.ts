@@ -112,3 +112,15 @@ describe('extractStory: unquoted programmes', () => {
     expect(programmes(extract('该市设立醴陵市陶瓷产业发展基金，支持企业转型。'))).toContain('醴陵市陶瓷产业发展基金');
   });
 });
+
+describe('extractStory: founders and house-style provinces', () => {
+  it('gives the founder of a body printed as X创办的Y', () => {
+    const x = extract('这些年，刘建国创办的株洲市星光职业培训学校培训学员上万人次。');
+    expect(x.relations.find((r) => r.type === 'HOLDS_POSITION' && r.from.name === '刘建国')?.to.name).toBe('株洲市星光职业培训学校');
+  });
+
+  it('does not list a province printed only as the start of a programme or a quoted honour', () => {
+    const x = extract('该校获得了“湖南省巾帼建功先进集体”等荣誉。湖南省大学生创业孵化基地正在招募入驻项目。');
+    expect(names(x.places)).not.toContain('湖南省');
+  });
+});

@@ -59,8 +59,9 @@ export function extractStory(story: StoryContext): StoryExtraction {
   const listed = named.filter((p) => !styleOnly(p));
 
   const actors = actorMentions({ text: prepared.text, places, organisations });
+  // A body's base counts whether the story names the place on its own or only in the body's name.
   const basedIn = inside
-    .filter((i) => i.place.mentions.length > 0)
+    .filter((i) => i.place.mentions.length > 0 || insideOnly.includes(i.place))
     .map((i) => ({ organisation: organisations.find((o) => o.mentions.some((m) => same(m, i.span)))?.name ?? '', place: i.place.name, span: i.span }))
     .filter((b) => b.organisation !== '');
   const relations = findRelations({ prepared, sentences, actors, programmes, people, places, organisations, basedIn, bases: insideOnly });

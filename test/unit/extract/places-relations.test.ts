@@ -124,3 +124,16 @@ describe('extractStory: founders and house-style provinces', () => {
     expect(names(x.places)).not.toContain('湖南省');
   });
 });
+
+describe('extractStory: district campaigns', () => {
+  it('takes a named three-year campaign a district pushes forward, held in that district', () => {
+    const x = extract('今年以来，攸县聚焦乡村振兴，统筹推进农村道路提质三年行动。');
+    expect(rel(x, 'RUNS')).toContain('攸县>农村道路提质三年行动');
+    expect(rel(x, 'HELD_IN')).toContain('农村道路提质三年行动>攸县');
+  });
+
+  it('holds a bureau’s programme in the district its name starts with, even when only printed there', () => {
+    const x = extract('醴陵市人社局相关负责人介绍，今年该局启动“技能醴陵”行动，培训职工2000人。');
+    expect(rel(x, 'HELD_IN')).toContain('技能醴陵>醴陵市');
+  });
+});

@@ -108,7 +108,7 @@ const NAME_VERBS = new Set([
 ]);
 // The verbs by which bodies run programmes never sit inside a name (启动小区…, 深入开展服饰城…).
 for (const verb of cueData.runVerbs) if (verb.length > 1 && !NAME_VERBS.has(verb)) STOP_WORDS.add(verb);
-for (const verb of ['深入开展', '扎实开展', '启动', '积极', '联系', '持续', '全力', '大力', '率先', '特聘', '聘请', '全镇', '全乡', '全村', '全县']) STOP_WORDS.add(verb);
+for (const verb of ['现任', '担任', '曾任', '出任', '深入开展', '扎实开展', '启动', '积极', '联系', '持续', '全力', '大力', '率先', '特聘', '聘请', '全镇', '全乡', '全村', '全县']) STOP_WORDS.add(verb);
 const RUN_VERB_END = new RegExp(`(${cueData.runVerbs.filter((v) => v.length > 1 && !NAME_VERBS.has(v)).join('|')})$`);
 
 /** A prefix that marks a former or historical name: kept as an alias, dropped from the name. */

@@ -320,6 +320,16 @@ function findPositions({ prepared, actors, people }: RelationsInput): FoundRelat
   const out: FoundRelation[] = [];
   for (const person of people) {
     for (const m of person.mentions) {
+      // X是Y（的）校长 / X担任Y党支部书记: the title printed after the body.
+      const copula = /^(是|系|任|担任|现任)/.exec(text.slice(m.end, m.end + 2));
+      const held = copula && actors.find((a) => a.start === m.end + copula[0].length && a.ref.label === 'Organisation');
+      if (held) {
+        const after = /^的?([\u4e00-\u9fff]{1,8}?)(?=[，。；、\n]|$)/.exec(text.slice(held.end, held.end + 10));
+        const title = after && TITLES.find((t) => after[1] === t || after[1].endsWith(t));
+        if (after && title) {
+          out.push({ type: 'HOLDS_POSITION', from: { label: 'Person', name: person.name }, to: held.ref, title: after[1], evidence: evidence(prepared, { start: m.start, end: held.end + after[0].length }) });
+        }
+      }
       const founded = FOUNDED_RE.exec(text.slice(m.end, m.end + 5));
       const body = founded && actors.find((a) => a.ref.label === 'Organisation' && a.start === m.end + founded[0].length);
       if (body) {

@@ -137,3 +137,13 @@ describe('extractStory: district campaigns', () => {
     expect(rel(x, 'HELD_IN')).toContain('技能醴陵>醴陵市');
   });
 });
+
+describe('extractStory: titles printed after the body', () => {
+  it('reads X是Y的创办人 and X现任Y总经理', () => {
+    const a = extract('周丽华是株洲市阳光职业培训学校的创办人，从业20年。');
+    expect(rel(a, 'HOLDS_POSITION')).toContain('周丽华>株洲市阳光职业培训学校');
+    const b = extract('王建军现任株洲天成机械有限公司总经理。');
+    expect(names(b.organisations)).toEqual(['株洲天成机械有限公司']);
+    expect(rel(b, 'HOLDS_POSITION')).toContain('王建军>株洲天成机械有限公司');
+  });
+});

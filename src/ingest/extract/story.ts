@@ -2,7 +2,8 @@
  * One story → the people, organisations, places and programmes it names and the relations it
  * states. The order matters: organisations first (their names hold places and words that look
  * like names), then places outside them, then people outside both, then programmes, then
- * references (该区, 我市) and relations over all of them.
+ * references (该区, 我市) and relations over all of them. Places the story names only in its
+ * headline or inside a body's name are listed too, but have no body span and act in no relation.
  */
 import { scanPlaces } from '../lexicon/gazetteer';
 import { actorMentions } from './coreference';
@@ -16,12 +17,13 @@ import type { PlaceLevel } from '../../model';
 import type { PlaceFound } from './places';
 import type { FoundRelation, StoryContext, StoryExtraction } from './types';
 
+/** Levels of the gazetteer divisions a headline, kicker or subtitle names that the story lists. */
+const HEADLINE_LEVELS = new Set<PlaceLevel>(['CITY', 'DISTRICT', 'SUBDISTRICT', 'TOWN', 'VILLAGE', 'COMMUNITY']);
 /**
  * Levels of a division that the story names even when it is printed only at the start of a body's
  * name (天元区 in 天元区民政局, 田心社区 in 田心社区党委): the analyst lists the district whose bureau
  * acts. The city and the province are not (株洲… and 湖南省… are the house style of names).
  */
-const HEADLINE_LEVELS = new Set<PlaceLevel>(['CITY', 'DISTRICT', 'SUBDISTRICT', 'TOWN', 'VILLAGE', 'COMMUNITY']);
 const NAMED_INSIDE_LEVELS = new Set<PlaceLevel>(['DISTRICT', 'SUBDISTRICT', 'TOWN', 'VILLAGE', 'COMMUNITY']);
 
 /** One story's entities and relations; pure and deterministic. */

@@ -21,7 +21,7 @@ describe('GraphQL batching (50 programmes)', () => {
     f.queries.length = 0;
   });
 
-  it('lists 50 programme runs with agencies, places and evidence stories in 2 queries (one per nesting level)', async () => {
+  it('lists 50 programme runs with agencies, places and evidence stories in 1 query', async () => {
     const data = await f.gql<{ programmeRuns: Array<{ places: unknown[]; evidence: Array<{ story: { headline: string } }> }> }>(`{
       programmeRuns(where: {place: "芦淞区", kind: EMPLOYMENT}, first: 100) {
         agency { name } programme { name kind } places { name }
@@ -30,8 +30,8 @@ describe('GraphQL batching (50 programmes)', () => {
     }`);
     expect(data.programmeRuns.length).toBeGreaterThanOrEqual(52);
     expect(data.programmeRuns.every((run) => run.places.length > 0 && run.evidence.length > 0)).toBe(true);
-    // programmeRuns (agency, programme, places and sentences come back in that one query) + Evidence.story.
-    expect(f.queries).toHaveLength(2);
+    // Agency, programme, places, sentences and story headers all come back in the programmeRuns query.
+    expect(f.queries).toHaveLength(1);
   });
 
   it('pages 50 programmes with five nested relationship fields in 6 queries, not 250', async () => {
@@ -65,5 +65,26 @@ describe('GraphQL batching (50 programmes)', () => {
     await f.gql('{ a: node(id: "place:430203") { name } b: node(id: "place:430203") { id } c: node(id: "place:4302") { name } }');
     expect(f.queries).toHaveLength(1);
     expect(f.queries[0].params).toEqual({ ids: ['place:430203', 'place:4302'] });
+  });
+});
+
+describe('GraphQL batching (50 programme runs asking for story bodies)', () => {
+  let f: FixtureServer;
+  beforeAll(async () => {
+    f = await startFixtureServer();
+    await loadBatch(f.driver, manyProgrammesPage(50), { database: f.config.neo4j.database, timeoutMs: 30_000 });
+  });
+  afterAll(async () => {
+    await f.stop();
+  });
+
+  it('fetches every body of the page in one more batched query', async () => {
+    f.queries.length = 0;
+    const data = await f.gql<{ programmeRuns: Array<{ evidence: Array<{ story: { body: string; credits: unknown[] } }> }> }>(
+      '{ programmeRuns(where: {place: "芦淞区"}, first: 100) { evidence { story { body credits { role } } } } }',
+    );
+    expect(data.programmeRuns.every((run) => run.evidence.every((evidence) => evidence.story.body.length > 0 && evidence.story.credits.length > 0))).toBe(true);
+    // programmeRuns, then bodies and credits (one batched query each, at the same level).
+    expect(f.queries).toHaveLength(3);
   });
 });

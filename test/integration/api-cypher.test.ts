@@ -6,7 +6,6 @@
 import { PATH_QUERIES } from '../../src/api/repositories/path.repository';
 import { PROGRAMME_RUNS_QUERY } from '../../src/api/repositories/programme-run.repository';
 import { SEARCH_QUERY } from '../../src/api/repositories/search.repository';
-import { STORIES_BY_ID } from '../../src/api/repositories/relations.repository';
 import { IDS } from '../unit/api/fixture';
 import { startFixtureServer, type FixtureServer } from '../unit/api/fixture-server';
 
@@ -23,11 +22,10 @@ beforeEach(() => {
   f.queries.length = 0;
 });
 
-it('programmeRuns(where: {place: "芦淞区"}) runs the constant roll-up query, then one batched story lookup', async () => {
+it('programmeRuns(where: {place: "芦淞区"}) runs the one constant roll-up query, evidence stories included', async () => {
   await f.gql('{ programmeRuns(where: {place: "芦淞区", kind: EMPLOYMENT}) { agency { name } evidence { story { headline } } } }');
   expect(f.queries).toEqual([
     { cypher: PROGRAMME_RUNS_QUERY, params: { place: '芦淞区', agency: null, kind: 'EMPLOYMENT', limit: 100 } },
-    { cypher: STORIES_BY_ID, params: { ids: [IDS.a0] } },
   ]);
 });
 

@@ -16,6 +16,7 @@ import { keyedLoader } from './keyed';
 export interface Loaders {
   entity: DataLoader<string, EntityRow | null>;
   story: DataLoader<string, StoryRow | null>;
+  storyBody: DataLoader<string, string | null>;
   document: DataLoader<string, DocumentRow | null>;
   storiesMentioning: DataLoader<string, StoryRow[]>;
   related: DataLoader<string, RelatedRow[]>;
@@ -46,6 +47,7 @@ export function createLoaders(reader: Neo4jReader): Loaders {
   return {
     entity: one(relations.entitiesById),
     story: one(relations.storiesById),
+    storyBody: one(relations.storyBodies),
     document: one(relations.documentsById),
     storiesMentioning: many(relations.storiesMentioning),
     related: many(relations.related),

@@ -9,9 +9,12 @@ export function entityMap(v: string): string {
   return `${v} { .id, .name, .aliases, .type, .level, .code, .kind, .targets, label: head([l IN labels(${v}) WHERE l <> 'Entity']) }`;
 }
 
-/** Projects a story node bound to `v` into a StoryRow map. */
+/**
+ * Projects a story node bound to `v` into a StoryRow map, without the body: bodies are most of a
+ * story's bytes and most queries want headlines, so `body` has its own batched loader.
+ */
 export function storyMap(v: string): string {
-  return `${v} { .id, .headline, .kicker, .subtitle, .section, .date, .body, .position, .document }`;
+  return `${v} { .id, .headline, .kicker, .subtitle, .section, .date, .position, .document }`;
 }
 
 /** True when node `v` is the one parameter `p` names: by id, canonical name or an alias. */

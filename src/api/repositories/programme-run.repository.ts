@@ -1,7 +1,8 @@
 // Numbers arrive from JavaScript as floats; LIMIT and list slices need integers, hence toInteger.
 
 /**
- * `programmeRuns`: who ran which programme where, with the sentences that say so, in one query.
+ * `programmeRuns`: who ran which programme where, with the sentences that say so and the stories
+ * they are in (headers, not bodies), in one query: the commonest question costs one round trip.
  *
  * Place roll-up: the filter place is resolved (by id, name or alias) and every place PART_OF it,
  * at any depth, counts as inside; a programme matches when it was HELD_IN one of those. A
@@ -10,8 +11,8 @@
  */
 import type { ProgrammeKind } from '../../model';
 import type { Neo4jReader } from './reader';
-import { entityMap, MAX_PART_OF_DEPTH, namedBy } from './fragments.repository';
-import { toEntityRow, toEvidenceRows, type EntityRow, type EvidenceRow } from './rows';
+import { entityMap, MAX_PART_OF_DEPTH, namedBy, storyMap } from './fragments.repository';
+import { toEntityRow, toEvidenceRows, type EntityRow, type EvidenceRow, type StoryRow } from './rows';
 
 export const PROGRAMME_RUNS_QUERY = `
 CALL () {
@@ -34,7 +35,9 @@ ORDER BY p.name, agency.name, p.id, agency.id
 LIMIT toInteger($limit)
 RETURN ${entityMap('agency')} AS agency, ${entityMap('p')} AS programme,
        [x IN placeNodes | ${entityMap('x')}] AS places,
-       [r IN runs | {story: r.story, sentence: r.evidence}] + [h IN within | {story: h.held.story, sentence: h.held.evidence}] AS evidence`;
+       [e IN [r IN runs | {story: r.story, sentence: r.evidence}] + [h IN within | {story: h.held.story, sentence: h.held.evidence}]
+          WHERE e.sentence IS NOT NULL |
+          {sentence: e.sentence, story: head(COLLECT { MATCH (s:Story {id: e.story}) RETURN ${storyMap('s')} })}] AS evidence`;
 
 export interface ProgrammeRunQuery {
   place: string | null;
@@ -54,7 +57,7 @@ interface RawRun {
   agency: Record<string, unknown>;
   programme: Record<string, unknown>;
   places: Record<string, unknown>[];
-  evidence: Array<{ story: string | null; sentence: string | null }>;
+  evidence: Array<{ story: StoryRow | null; sentence: string | null }>;
 }
 
 /** Runs matching the filter, ordered by programme then agency name. */
@@ -67,7 +70,7 @@ export async function readProgrammeRuns(reader: Neo4jReader, query: ProgrammeRun
       agency: toEntityRow(row.agency),
       programme: toEntityRow(row.programme),
       places: [...places.values()],
-      evidence: toEvidenceRows(row.evidence),
+      evidence: toEvidenceRows(row.evidence.map((item) => ({ story: item.story?.id ?? null, sentence: item.sentence, row: item.story }))),
     };
   });
 }

@@ -28,6 +28,11 @@ UNWIND $ids AS id
 MATCH (s:Story {id: id})
 RETURN id, ${storyMap('s')} AS value`;
 
+export const STORY_BODIES = `
+UNWIND $ids AS id
+MATCH (s:Story {id: id})
+RETURN id, s.body AS value`;
+
 export const DOCUMENTS_BY_ID = `
 UNWIND $ids AS id
 MATCH (d:Document {id: id})
@@ -184,6 +189,7 @@ const asPosition = (raw: { person: Record<string, unknown>; at: Record<string, u
 export const relations = {
   entitiesById: (r: Neo4jReader, ids: readonly string[]): Promise<Map<string, EntityRow>> => readById(r, ENTITIES_BY_ID, ids, toEntityRow),
   storiesById: (r: Neo4jReader, ids: readonly string[]): Promise<Map<string, StoryRow>> => readById(r, STORIES_BY_ID, ids, asStory),
+  storyBodies: (r: Neo4jReader, ids: readonly string[]): Promise<Map<string, string>> => readById(r, STORY_BODIES, ids, (raw: string) => raw),
   documentsById: (r: Neo4jReader, ids: readonly string[]): Promise<Map<string, DocumentRow>> =>
     readById(r, DOCUMENTS_BY_ID, ids, (raw: DocumentRow) => raw),
   storiesMentioning: (r: Neo4jReader, ids: readonly string[]): Promise<Map<string, StoryRow[]>> => readGrouped(r, STORIES_MENTIONING, ids, asStory),

@@ -24,7 +24,8 @@ export interface StoryRow {
   subtitle: string | null;
   section: string | null;
   date: string | null;
-  body: string;
+  /** Absent from list and relationship queries; loaded on demand by the storyBody loader. */
+  body?: string;
   position: number;
   /** Id of the Document that contains the story. */
   document: string | null;
@@ -40,6 +41,8 @@ export interface DocumentRow {
 export interface EvidenceRow {
   storyId: string;
   sentence: string;
+  /** The story's header when the query already fetched it; otherwise the story loader fetches it. */
+  story?: StoryRow;
 }
 
 export interface CreditRow {
@@ -71,7 +74,7 @@ export function toEntityRow(raw: Record<string, unknown>): EntityRow {
 }
 
 /** Coerces a raw evidence map, dropping those without a sentence (nothing to show). */
-export function toEvidenceRows(raw: ReadonlyArray<{ story: string | null; sentence: string | null }>): EvidenceRow[] {
+export function toEvidenceRows(raw: ReadonlyArray<{ story: string | null; sentence: string | null; row?: StoryRow | null }>): EvidenceRow[] {
   const seen = new Set<string>();
   const rows: EvidenceRow[] = [];
   for (const item of raw) {
@@ -79,7 +82,7 @@ export function toEvidenceRows(raw: ReadonlyArray<{ story: string | null; senten
     const key = `${item.story}\u0000${item.sentence}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    rows.push({ storyId: item.story, sentence: item.sentence });
+    rows.push(item.row ? { storyId: item.story, sentence: item.sentence, story: item.row } : { storyId: item.story, sentence: item.sentence });
   }
   return rows;
 }

@@ -9,7 +9,7 @@ import { Story } from '../types/story.type';
 export class EvidenceResolver {
   @FieldResolver(() => Story, { description: 'The story the sentence is in.' })
   async story(@Root() evidence: EvidenceRow, @Ctx() ctx: Context): Promise<StoryRow> {
-    const story = await ctx.loaders.story.load(evidence.storyId);
+    const story = evidence.story ?? (await ctx.loaders.story.load(evidence.storyId));
     // The loader replaces a page's stories and their edges together, so this means a broken graph.
     if (!story) throw new GraphQLError(`evidence names story ${evidence.storyId}, which is not in the graph`);
     return story;

@@ -34,6 +34,11 @@ export class StoryResolver {
     return toConnection(page, window, (row) => row);
   }
 
+  @FieldResolver(() => String, { description: 'The cleaned text of the story.' })
+  async body(@Root() story: StoryRow, @Ctx() ctx: Context): Promise<string> {
+    return story.body ?? (await ctx.loaders.storyBody.load(story.id)) ?? '';
+  }
+
   @FieldResolver(() => [Credit], { description: 'Byline credits (reporters, correspondents, photographers).', complexity: listCost })
   async credits(@Root() story: StoryRow, @Ctx() ctx: Context): Promise<CreditRow[]> {
     return ctx.loaders.creditsOfStory.load(story.id);

@@ -9,6 +9,7 @@ export class Story {
   @Field(() => String, { nullable: true, description: 'Section header printed above the story (就业·创业).' }) section!: string | null;
   @Field(() => String, { nullable: true, description: 'ISO date as far as printed: 2022-12-12, or --12-12 without a year.' })
   date!: string | null;
-  @Field() body!: string;
+  /** Resolved by StoryResolver.body (a loader), since rows leave it out. */
+  body?: string;
   @Field(() => Int, { description: 'Order on the page, from 0.' }) position!: number;
 }

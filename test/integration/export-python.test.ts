@@ -118,4 +118,13 @@ describe('exports in NetworkX and pandas', () => {
       ['芦淞区', '芦淞区创业孵化计划', '芦淞区'],
     ]);
   });
+
+  it('the README quotes the scripts the tests run, verbatim', () => {
+    const readme = fs.readFileSync(path.join(ROOT_DIR, 'README.md'), 'utf8');
+    const region = readme.slice(readme.indexOf('<!-- export:start -->'), readme.indexOf('<!-- export:end -->'));
+    const snippets = [...region.matchAll(/```python\n([\s\S]*?)```/g)].map((match) => match[1]!);
+    expect(snippets.length).toBeGreaterThanOrEqual(4);
+    const scripts = ['export_networkx.py', 'export_pandas.py'].map((file) => fs.readFileSync(path.join(ROOT_DIR, 'scripts', file), 'utf8')).join('\n');
+    for (const snippet of snippets) expect(scripts).toContain(snippet);
+  });
 });

@@ -6,7 +6,13 @@
 const fs = require('node:fs');
 const swc = require('@swc/core');
 
-require.extensions['.ts'] = (module, filename) => {
+const extensions = require.extensions;
+// Node tries extensions in insertion order; .ts goes first so that `./gazetteer` finds
+// gazetteer.ts rather than a gazetteer.json data file beside it, as the TypeScript build does.
+const others = Object.entries(extensions);
+for (const [ext] of others) delete extensions[ext];
+
+extensions['.ts'] = (module, filename) => {
   const { code } = swc.transformSync(fs.readFileSync(filename, 'utf8'), {
     filename,
     jsc: {
@@ -18,3 +24,5 @@ require.extensions['.ts'] = (module, filename) => {
   });
   module._compile(code, filename);
 };
+
+for (const [ext, load] of others) extensions[ext] = load;

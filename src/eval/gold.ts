@@ -63,6 +63,8 @@ export interface GoldStory {
   subtitle: string | null;
   body_start: string | null;
   date: string | null;
+  /** A story an analyst was unsure of (a boxed sidebar without a byline): neither a hit nor a miss. */
+  optional: boolean;
   credits: GoldCredit[];
   people: GoldPerson[];
   organisations: GoldOrganisation[];
@@ -157,6 +159,7 @@ class Reader {
       subtitle: this.optionalString(json, 'subtitle', path),
       body_start: this.optionalString(json, 'body_start', path),
       date: this.optionalString(json, 'date', path),
+      optional: this.common(json, path).optional,
       credits: this.list(json, 'credits', path, (item, at) => ({
         ...this.common(item, at),
         name: this.requiredString(item, 'name', at) ?? '',

@@ -63,7 +63,7 @@ export function goldStories(page: GoldPage): StoryItem[] {
     key: story.key,
     headline: normaliseName(story.headline),
     label: `${story.key} ${story.headline}`,
-    optional: false,
+    optional: story.optional,
   }));
 }
 

@@ -33,6 +33,17 @@ describe('stories', () => {
     expect(page.kinds.stories.falsePositives).toEqual(['云田']);
   });
 
+  it('ignore an optional gold story both ways (a boxed sidebar with no byline)', () => {
+    const withSidebar = goldPage([{ headline: '云田镇全域卫生大清扫' }, { headline: '【农村改厕】农村改厕助力乡村振兴', optional: true }]);
+    const split = new BatchBuilder();
+    split.story('云田镇全域卫生大清扫');
+    split.story('农村改厕助力乡村振兴');
+    expect(counts(score(withSidebar, split.build()), 'stories')).toEqual({ gold: 1, predicted: 1, matched: 1 });
+    const merged = new BatchBuilder();
+    merged.story('云田镇全域卫生大清扫');
+    expect(counts(score(withSidebar, merged.build()), 'stories')).toEqual({ gold: 1, predicted: 1, matched: 1 });
+  });
+
   it('do not match a different headline sharing a few words', () => {
     const batch = new BatchBuilder();
     batch.story('老旧小区加装电梯');

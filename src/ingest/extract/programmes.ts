@@ -42,6 +42,13 @@ const HEAD_STOP_RE = /[的了在是将为把被让与和及等这那该，。、
 const TITLED_AFTER_COUNT = /^(示范项目|试点)$/;
 /** A rank before a category (获评2022年度省级创业孵化基地): an honour, not a named programme. */
 const RANK_HEAD_RE = /^([0-9０-９]{4})?年?度?(国家级|省级|市级|区级|县级)/;
+/** 开展/实施 + a name + 工作/行动/改革/工程 (see campaignsAfterVerb). */
+const CAMPAIGN_AFTER_VERB_RE = new RegExp(
+  `(${cueData.campaignVerbs.join('|')})((?:[\\u4e00-\\u9fff“”]|[、](?=[\\u4e00-\\u9fff])){4,22}?)(${cueData.campaignSuffixes.join('|')})(?=[，。；、\\n]|$)`,
+  'g',
+);
+/** Object names that are routine duties, not named campaigns (开展日常巡查工作). */
+const GENERIC_CAMPAIGN_HEAD_RE = new RegExp(`^(${cueData.genericCampaignHeads.join('|')})$`);
 /** Leading words of an unquoted event that make it generic (此次招聘会, 各类培训班). */
 const GENERIC_EVENT_HEAD = /^(此次|本次|这次|该|各类|各种|各级|相关|有关|多场|大型|专场|现场|本地|一场|一系列|系列|全市|全区|全县|线上|线下|首届|本届)$/;
 
@@ -76,7 +83,8 @@ export function findProgrammes({ prepared, tokens, sentences, entityNames }: Fin
   const candidates: Candidate[] = [];
   candidates.push(...quoted(text, tokens, entityNames));
   candidates.push(...documents(text));
-  candidates.push(...events(text, tokens, candidates));
+  const campaigns = campaignsAfterVerb(text);
+  candidates.push(...events(text, tokens, candidates).filter((e) => !campaigns.some((c) => overlaps(c.span, e.span))), ...campaigns);
   for (const m of text.matchAll(ACRONYM_COURSE_RE)) {
     if (candidates.some((c) => c.span.start < m.index + m[0].length && c.span.end > m.index)) continue;
     candidates.push({ span: { start: m.index, end: m.index + m[0].length }, name: m[0], alias: null });
@@ -130,6 +138,9 @@ function quoted(text: string, tokens: Token[], entityNames: Set<string>): Candid
     if (/\d+名$/.test(before)) continue; // 招募100名“小区管家”: a role
     if (isParallelSlogan(q.inner)) {
       // A motto of short parallel phrases is a programme only when the paper names it as one.
+      // “三方发力、同频共振”的产业链工作机制: the motto names the mechanism printed after 的.
+      const namedBy = text[q.close] === '的' ? headAfter(text, q.close + 1) : '';
+      if (namedBy && q.head === '') q.head = `的${namedBy}`;
       q.accepted = q.head !== '' || /名为$/.test(before);
       continue;
     }
@@ -242,6 +253,31 @@ function documents(text: string): Candidate[] {
     out.push({ span: { start: m.index + 1, end: m.index + 1 + m[1].length }, name: m[1], alias: null });
   }
   return out;
+}
+
+/**
+ * A campaign named as the object of a run verb (大力实施教育振兴三年行动, 开展助企特派工作,
+ * 开展非机动车、摩托车违法停放集中整治行动): everything between the verb and the campaign word is its
+ * name. Only a verb printed right before it counts, so a general 工作 (做好…工作) stays out.
+ */
+function campaignsAfterVerb(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  CAMPAIGN_AFTER_VERB_RE.lastIndex = 0;
+  for (let m = CAMPAIGN_AFTER_VERB_RE.exec(text); m !== null; m = CAMPAIGN_AFTER_VERB_RE.exec(text)) {
+    const [, verb, head, suffix] = m;
+    // A quoted name inside (开展…“五个到户”工作) is the programme; the quote rule finds it.
+    if (/[“”]/.test(head)) continue;
+    const bare = head;
+    if (bare.length < 4 || GENERIC_EVENT_HEAD.test(bare.slice(0, 2)) || GENERIC_CAMPAIGN_HEAD_RE.test(bare) || /[的了和与及]/.test(bare)) continue;
+    const start = m.index + verb.length;
+    const end = start + head.length + suffix.length;
+    out.push({ span: { start, end }, name: text.slice(start, end), alias: null, suffix });
+  }
+  return out;
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
 }
 
 /** Unquoted named events (芦淞区市场主体培育专场招聘会): an event suffix after a specific name. */

@@ -108,6 +108,23 @@ describe('extractStory: unquoted programmes', () => {
     expect(x.programmes[0].aliases).toContain('楼栋电梯加装攻坚行动');
   });
 
+  it('takes a campaign named as the object of a run verb, with its runner', () => {
+    const x = extract('今年5月起，醴陵市大力实施城乡环境提质三年行动。全市开展背街小巷综合治理工作。');
+    expect(programmes(x)).toEqual(expect.arrayContaining(['城乡环境提质三年行动', '背街小巷综合治理工作']));
+    expect(rel(x, 'RUNS')).toContain('醴陵市>城乡环境提质三年行动');
+  });
+
+  it('leaves routine duties after a run verb out, and lets a quoted name inside speak for itself', () => {
+    const x = extract('社区开展日常巡查工作。街道在辖区开展网格员“敲门入户”工作。');
+    expect(programmes(x)).toEqual(['敲门入户']);
+  });
+
+  it('takes a parallel motto that names the mechanism printed after 的', () => {
+    const x = extract('攸县建立了“一网统管、多方协同”的基层治理机制。');
+    expect(programmes(x)).toEqual(['一网统管、多方协同']);
+    expect(rel(x, 'RUNS')).toEqual(['攸县>一网统管、多方协同']);
+  });
+
   it('takes a named fund', () => {
     expect(programmes(extract('该市设立醴陵市陶瓷产业发展基金，支持企业转型。'))).toContain('醴陵市陶瓷产业发展基金');
   });

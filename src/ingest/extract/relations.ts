@@ -102,6 +102,12 @@ function findRuns({ prepared, sentences, actors, programmes }: RelationsInput): 
       const since = /^[^，。]{0,12}?以来，/.exec(text.slice(p.end, p.end + 20));
       const after = since ? actors.find((a) => a.start === p.end + since[0].length) : undefined;
       if (after) run(after, p, p.start);
+      else {
+        // No subject printed (同时，组织了…活动): the subject of the sentences just before, in the
+        // same paragraph, carries on, as Chinese drops a repeated subject.
+        const carried = carriedSubject(text, sentences, actors, sentence);
+        if (carried) run(carried, p, verb.start);
+      }
       continue;
     }
     // The subject is the last actor chain before the verb; 联合X gives X as a co-runner.
@@ -162,6 +168,33 @@ function listContinuations({ prepared, sentences, actors, mentions, found }: Lis
     if (subject) carry = { actor: subject, span: { start: subject.start, end: s.end } };
   }
   return out;
+}
+
+/** Time and purpose clauses that may open a sentence before its subject (近年来，/ 9月起，/ 为…，). */
+const OPENING_CLAUSE_RE = /^(?:[^，。；\n]{0,24}[，,])?$/;
+/** How many sentences back a dropped subject is looked for. */
+const SUBJECT_CARRY_SENTENCES = 2;
+
+/**
+ * The subject of the nearest sentence before `sentence`, in the same paragraph, that opens with an
+ * actor (after an optional time or purpose clause); null when the paragraph starts first.
+ */
+function carriedSubject(text: string, sentences: Span[], actors: ActorMention[], sentence: Span): ActorMention | null {
+  const index = sentences.findIndex((s) => s.start === sentence.start);
+  for (let i = index - 1; i >= 0 && i >= index - SUBJECT_CARRY_SENTENCES; i--) {
+    const s = sentences[i];
+    if (text.slice(s.end, sentence.start).includes('\n') || text[s.end - 1] === '\n') return null;
+    const opener = actors.find(
+      (a) => a.start >= s.start && a.end <= s.end && OPENING_CLAUSE_RE.test(text.slice(s.start, a.start)) && !locative(text, a, actors),
+    );
+    if (opener) {
+      // A chain of places (天元区三门镇) acts through its last, most specific member.
+      let last = opener;
+      for (let next = actors.find((b) => b.start === last.end); next; next = actors.find((b) => b.start === last.end)) last = next;
+      return last;
+    }
+  }
+  return null;
 }
 
 function lastVerbBefore(text: string, from: number, to: number): Span | null {

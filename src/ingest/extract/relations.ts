@@ -351,6 +351,8 @@ const FOUNDED_RE = /^(创办|创立|创建|开办|创设|一手创办)(的|了)/
 function findPositions({ prepared, actors, people }: RelationsInput): FoundRelation[] {
   const text = prepared.text;
   const out: FoundRelation[] = [];
+  /** Positions from a title printed before the name, by the offset where the name ends. */
+  const titledAt = new Map<number, { position: FoundRelation; bodyStart: number }>();
   for (const person of people) {
     for (const m of person.mentions) {
       // X是Y（的）校长 / X担任Y党支部书记: the title printed after the body.
@@ -385,14 +387,29 @@ function findPositions({ prepared, actors, people }: RelationsInput): FoundRelat
       const last = titleText.split('、')[0];
       const title = TITLES.find((t) => last.endsWith(t));
       if (!title) continue;
-      out.push({
+      const position: FoundRelation = {
         type: 'HOLDS_POSITION',
         from: { label: 'Person', name: person.name },
         to: actor.ref as EntityRef,
         title: last,
         evidence: evidence(prepared, { start: actor.start, end: m.end }),
-      });
+      };
+      out.push(position);
+      titledAt.set(m.end, { position, bodyStart: actor.start });
     }
+  }
+  // 副厅长邓建华、欧阳志军: names listed after a titled name share its body and title.
+  const mentions = people.flatMap((person) => person.mentions.map((m) => ({ ...m, person }))).sort((a, b) => a.start - b.start);
+  for (const m of mentions) {
+    const previous = text[m.start - 1] === '、' ? titledAt.get(m.start - 1) : undefined;
+    if (!previous || titledAt.has(m.end)) continue;
+    const position: FoundRelation = {
+      ...previous.position,
+      from: { label: 'Person', name: m.person.name },
+      evidence: evidence(prepared, { start: previous.bodyStart, end: m.end }),
+    };
+    out.push(position);
+    titledAt.set(m.end, { position, bodyStart: previous.bodyStart });
   }
   return out;
 }

@@ -130,6 +130,19 @@ describe('extractStory: unquoted programmes', () => {
   });
 });
 
+describe('extractStory: provincial departments and shared titles', () => {
+  it('takes a 厅 as a government body, but not a hall', () => {
+    const x = extract('省教育厅副厅长王建国到场指导。群众可在政务服务大厅办理。');
+    expect(names(x.organisations)).toEqual(['省教育厅']);
+    expect(rel(x, 'HOLDS_POSITION')).toEqual(['王建国>省教育厅']);
+  });
+
+  it('gives names listed after a titled name the same body', () => {
+    const x = extract('市卫健委党组成员、副主任刘明、陈红参加活动。');
+    expect(rel(x, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['刘明>市卫健委', '陈红>市卫健委']));
+  });
+});
+
 describe('extractStory: founders and house-style provinces', () => {
   it('gives the founder of a body printed as X创办的Y', () => {
     const x = extract('这些年，刘建国创办的株洲市星光职业培训学校培训学员上万人次。');

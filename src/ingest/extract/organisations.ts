@@ -279,7 +279,11 @@ function insideQuotedName(text: string, start: number, end: number): boolean {
 function dropNested(spans: OrgSpan[]): OrgSpan[] {
   // A department or unit of a body (…有限公司残疾人事业部, …大学统战部) leaves its parent standing.
   const unit = /(事业部|统战部|宣传部|组织部|工作部|工会|团委|侨联|妇联|党委|党支部|学院|青志联|服务部|办公室)$/;
-  const nested = (s: OrgSpan): boolean => spans.some((o) => o !== s && o.start === s.start && o.end > s.end && !unit.test(o.name));
+  // A district's party committee printed only as the head of one of its departments (天元区委统战部) is
+  // the department's address, not a second body.
+  const committee = /[省市区县]委$/;
+  const nested = (s: OrgSpan): boolean =>
+    spans.some((o) => o !== s && o.start === s.start && o.end > s.end && (!unit.test(o.name) || committee.test(s.name)));
   const standalone = new Set(spans.filter((s) => !nested(s)).map((s) => s.name));
   return spans.filter((s) => !nested(s) || standalone.has(s.name));
 }

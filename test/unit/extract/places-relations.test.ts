@@ -137,6 +137,16 @@ describe('extractStory: provincial departments and shared titles', () => {
     expect(rel(x, 'HOLDS_POSITION')).toEqual(['王建国>省教育厅']);
   });
 
+  it('takes a district party committee, but not as the head of its own department', () => {
+    expect(names(extract('攸县县委书记刘明参加。').organisations)).toEqual(['攸县县委']);
+    expect(names(extract('醴陵市委宣传部举办活动。').organisations)).toEqual(['醴陵市委宣传部']);
+  });
+
+  it('takes numbered schools printed short (醴陵市一中)', () => {
+    const x = extract('醴陵市一中、攸县二中的学生参加比赛，其中一中队获奖。');
+    expect(names(x.organisations)).toEqual(['醴陵市一中', '攸县二中']);
+  });
+
   it('gives names listed after a titled name the same body', () => {
     const x = extract('市卫健委党组成员、副主任刘明、陈红参加活动。');
     expect(rel(x, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['刘明>市卫健委', '陈红>市卫健委']));

@@ -29,7 +29,7 @@ const NOT_PROGRAMME = new Set(cueData.notProgramme);
 const TARGETS = [...cueData.targets].sort((a, b) => b.length - a.length);
 const KINDS = cueData.kinds as Array<{ kind: ProgrammeKind; words: string[] }>;
 /** A programme word inside the quote itself (“宝妈计划”, “百日攻坚”行动 is caught by its head). */
-const PROGRAMME_WORD_RE = /(计划|行动|工程|活动|招聘会|培训班|大讲堂|讲堂|分享会|服务节|大赛|竞赛|工作法|品牌|平台|项目|机制|课程|党课|讲党课|管家|生态圈|进万家|进楼栋|进我家|进社区|进校园|送温暖)$/;
+const PROGRAMME_WORD_RE = /(计划|行动|工程|活动|招聘会|培训班|大讲堂|讲堂|分享会|服务节|大赛|竞赛|工作法|品牌|平台|项目|机制|课程|党课|讲党课|管家|生态圈|进万家|进楼栋|进我家|进社区|进校园|送温暖|杯|实践营|训练营|夏令营|冬令营)$/;
 /** 以“X”为载体: the paper's way of naming the vehicle of a campaign. */
 const VEHICLE_AFTER_RE = /^为(载体|抓手|契机|依托|平台|引领|主线|牵引)/;
 /** Document titles that are plans and policies (films and songs have none of these endings). */
@@ -130,7 +130,8 @@ function quoted(text: string, tokens: Token[], entityNames: Set<string>): Candid
     quotes.push({ open, close, inner, head: headAfter(text, close), accepted: false });
   }
   for (const q of quotes) {
-    if (!plausible(q.inner, entityNames)) continue;
+    // A two-character name is a programme only with its head noun printed after it (“五创”联动机制).
+    if (!plausible(q.inner, entityNames) && !(q.inner.length === 2 && q.head !== '' && !/^(工作|服务|建设)$/.test(q.head) && plausible(`${q.inner}${q.head}`, entityNames))) continue;
     const before = text.slice(Math.max(0, q.open - 8), q.open);
     const after = text.slice(q.close, q.close + 6);
     if (/[：:]$/.test(before) || /^(说|表示|介绍|道)/.test(after)) continue; // speech

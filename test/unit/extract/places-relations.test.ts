@@ -125,6 +125,12 @@ describe('extractStory: unquoted programmes', () => {
     expect(rel(x, 'RUNS')).toEqual(['攸县>一网统管、多方协同']);
   });
 
+  it('takes cups, camps and exams as named events, and a two-character quote only with a specific head', () => {
+    const x = extract('市总工会举办“湘江杯”技能竞赛。学生参加了“醴陵市青少年科技夏令营”。全市推行“三联”共建机制，开展“双创”工作。该院组织全国美术书法等级考试报名。');
+    expect(programmes(x)).toEqual(expect.arrayContaining(['湘江杯', '醴陵市青少年科技夏令营', '三联', '美术书法等级考试']));
+    expect(programmes(x)).not.toContain('双创');
+  });
+
   it('takes a named fund', () => {
     expect(programmes(extract('该市设立醴陵市陶瓷产业发展基金，支持企业转型。'))).toContain('醴陵市陶瓷产业发展基金');
   });

@@ -82,6 +82,26 @@ describe('resolveMisprint', () => {
   });
 });
 
+describe('resolveMisprint with context', () => {
+  // 渌口镇 (渌口区), 湖口镇 (茶陵县) and 浦口镇 (醴陵市) are each one character from 涪口镇.
+  const distanceTo = (codes: string[]) => (place: { code: string }) => {
+    const depth = ancestors(place.code).findIndex((a) => codes.includes(a.code));
+    return depth < 0 ? undefined : depth;
+  };
+
+  it('stays undefined for a close call without context', () => {
+    expect(resolveMisprint('涪口镇')).toBeUndefined();
+  });
+
+  it('takes the candidate inside the nearest division the story names', () => {
+    expect(resolveMisprint('涪口镇', distanceTo(['430212', '4302']))?.name).toBe('渌口镇');
+  });
+
+  it('stays undefined when the context is equally close to several', () => {
+    expect(resolveMisprint('涪口镇', distanceTo(['4302']))).toBeUndefined();
+  });
+});
+
 describe('scanPlaces', () => {
   it('returns non-overlapping longest matches in text order', () => {
     const text = '湖南省株洲市芦淞区董家墩街道在深圳市福田区举办招聘会';

@@ -113,15 +113,27 @@ export function findPlaces({ prepared, tokens, organisationSpans }: FindInput): 
   }
   const taken = (s: Span): boolean => gazetteer.some((m) => m.start < s.end && m.end > s.start);
 
-  // OCR misprints of 株洲 divisions (涪口区): only where the gazetteer matched nothing.
-  for (const m of text.matchAll(/[\u4e00-\u9fff]{2,3}?(?:街道|区|县|镇|乡)/g)) {
-    const span = { start: m.index, end: m.index + m[0].length };
-    if (taken(span)) continue;
-    for (let s = span.start; s < span.end - 1; s++) {
-      const place = resolveMisprint(text.slice(s, span.end));
-      if (!place) continue;
-      add({ span: { start: s, end: span.end }, name: place.name, surface: text.slice(s, span.end), level: place.level, code: place.code, parent: parentName(place) });
-      break;
+  // OCR misprints of 株洲 divisions (涪口区): only where the gazetteer matched nothing. A misprint
+  // close to several names (涪口镇) is read as the one inside a division the story names; so the
+  // unambiguous ones go first, and the story's divisions are known by the second pass.
+  const misprinted = new Set<number>();
+  // How far up the candidate's chain the nearest division the story names sits (0: its parent).
+  const distanceToStory = (place: GazetteerPlace): number | undefined => {
+    const codes = new Set([...byName.values()].map((p) => p.code).filter((c): c is string => c !== null));
+    const depth = ancestors(place.code).findIndex((a) => codes.has(a.code));
+    return depth < 0 ? undefined : depth;
+  };
+  for (const prefer of [undefined, distanceToStory]) {
+    for (const m of text.matchAll(/[\u4e00-\u9fff]{2,3}?(?:街道|区|县|镇|乡)/g)) {
+      const span = { start: m.index, end: m.index + m[0].length };
+      if (taken(span) || misprinted.has(span.start)) continue;
+      for (let s = span.start; s < span.end - 1; s++) {
+        const place = resolveMisprint(text.slice(s, span.end), prefer);
+        if (!place) continue;
+        add({ span: { start: s, end: span.end }, name: place.name, surface: text.slice(s, span.end), level: place.level, code: place.code, parent: parentName(place) });
+        misprinted.add(span.start);
+        break;
+      }
     }
   }
 

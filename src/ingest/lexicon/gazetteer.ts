@@ -255,8 +255,13 @@ export function scanPlaces(text: string): PlaceMatch[] {
 
 const ADMIN_SUFFIX = /(街道|区|县|市|镇|乡)$/;
 
-/** Resolve an OCR misprint: a surface that is not in the gazetteer but differs from exactly one 株洲 district/county/street/town name by one character with the same suffix (涪口区 → 渌口区). Returns undefined when not unique. */
-export function resolveMisprint(surface: string): GazetteerPlace | undefined {
+/**
+ * Resolve an OCR misprint: a surface that is not in the gazetteer but differs from exactly one 株洲
+ * district/county/street/town name by one character with the same suffix (涪口区 → 渌口区). When
+ * several names are that close (涪口镇: 渌口镇, 湖口镇, 浦口镇), `rank` may single one out (the story's
+ * context: lower is closer, undefined is unrelated); a tie at the best rank stays undefined.
+ */
+export function resolveMisprint(surface: string, rank?: (place: GazetteerPlace) => number | undefined): GazetteerPlace | undefined {
   const s = surface.trim();
   const suffix = ADMIN_SUFFIX.exec(s)?.[1];
   // At least two characters before the suffix, so one of them still agrees (a bare 某县 is not 攸县).
@@ -271,5 +276,10 @@ export function resolveMisprint(surface: string): GazetteerPlace | undefined {
       if (diff === 1) hits.add(place);
     }
   }
-  return hits.size === 1 ? [...hits][0] : undefined;
+  if (hits.size === 1) return [...hits][0];
+  if (!rank) return undefined;
+  const ranked = [...hits].map((place) => ({ place, rank: rank(place) })).filter((r): r is { place: GazetteerPlace; rank: number } => r.rank !== undefined);
+  const best = Math.min(...ranked.map((r) => r.rank));
+  const closest = ranked.filter((r) => r.rank === best);
+  return closest.length === 1 ? closest[0].place : undefined;
 }

@@ -15,6 +15,7 @@ import suffixData from '../lexicon/organisation-suffixes.json';
 import abbreviationData from '../lexicon/organisation-abbreviations.json';
 import cueData from '../lexicon/programme-cues.json';
 import titleData from '../lexicon/titles.json';
+import { lookupPlace } from '../lexicon/gazetteer';
 import type { PreparedText, Span } from './sentences';
 import { isCjk } from './sentences';
 
@@ -255,9 +256,32 @@ export function findOrganisations(prepared: PreparedText, tokens: Token[], place
     if (!acceptable(name, rule)) continue;
     spans.push({ start, end: headEnd, name, type: rule.type, core: rule.core ? (FULL_OF.get(suffix) ?? null) : null });
   }
+  for (const listed of listedCompanies(text)) if (!spans.some((o) => o.start < listed.end && listed.start < o.end)) spans.push(listed);
   const abbreviations = abbreviationSpans(text, spans);
   spans.push(...abbreviations.spans);
   return group({ prepared, spans: dropNested(spans), declared: abbreviations.declared });
+}
+
+/**
+ * 引进了广州孤轩、杭州意法、香港锦艺等119家优质服饰企业: names listed before 等 + a count of 家 +
+ * a word for firms are firms, however short their printed names. The list starts after a verb's
+ * 了, a comma or a colon, so the verb does not join the first name.
+ */
+const LISTED_FIRMS_RE =
+  /(?<=[了，：]|包括|如)((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})等(?:[0-9０-９]+|[一二三四五六七八九十百千两几多]+)余?家[\u4e00-\u9fff]{0,8}?(?:企业|公司|厂家|商家)/g;
+
+function listedCompanies(text: string): OrgSpan[] {
+  const out: OrgSpan[] = [];
+  LISTED_FIRMS_RE.lastIndex = 0;
+  for (let m = LISTED_FIRMS_RE.exec(text); m !== null; m = LISTED_FIRMS_RE.exec(text)) {
+    let at = m.index;
+    for (const name of m[1].split('、')) {
+      // A bare place in the list (北京、上海等20家企业) names where the firms are, not a firm.
+      if (lookupPlace(name).length === 0) out.push({ start: at, end: at + name.length, name, type: 'COMPANY', core: null });
+      at += name.length + 1;
+    }
+  }
+  return out;
 }
 
 /** Suffixes whose bodies may be named by a number alone. */

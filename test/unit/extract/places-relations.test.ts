@@ -153,6 +153,13 @@ describe('extractStory: provincial departments and shared titles', () => {
     expect(names(x.organisations)).toEqual(['醴陵市一中', '攸县二中']);
   });
 
+  it('takes short names listed before 等N家…企业 as firms, and their city prefixes not as places', () => {
+    const x = extract('醴陵市先后引进了长沙博瓷、广州华陶等30余家陶瓷企业。园区吸引了北京、上海等20家企业入驻。');
+    expect(names(x.organisations)).toEqual(['长沙博瓷', '广州华陶']);
+    expect(names(x.places)).toEqual(expect.arrayContaining(['醴陵市', '北京市', '上海市']));
+    expect(names(x.places)).not.toContain('长沙市');
+  });
+
   it('gives names listed after a titled name the same body', () => {
     const x = extract('市卫健委党组成员、副主任刘明、陈红参加活动。');
     expect(rel(x, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['刘明>市卫健委', '陈红>市卫健委']));

@@ -256,6 +256,7 @@ export function findOrganisations(prepared: PreparedText, tokens: Token[], place
     if (!acceptable(name, rule)) continue;
     spans.push({ start, end: headEnd, name, type: rule.type, core: rule.core ? (FULL_OF.get(suffix) ?? null) : null });
   }
+  for (const firm of firmsBeforeExecutiveTitles(text, tokens, places)) if (!spans.some((o) => o.start < firm.end && firm.start < o.end)) spans.push(firm);
   for (const listed of listedCompanies(text)) if (!spans.some((o) => o.start < listed.end && listed.start < o.end)) spans.push(listed);
   const abbreviations = abbreviationSpans(text, spans);
   spans.push(...abbreviations.spans);
@@ -280,6 +281,23 @@ function listedCompanies(text: string): OrgSpan[] {
       if (lookupPlace(name).length === 0) out.push({ start: at, end: at + name.length, name, type: 'COMPANY', core: null });
       at += name.length + 1;
     }
+  }
+  return out;
+}
+
+/** Titles only a firm gives (芦淞国投副总经理赵中信): the name before one is a firm's, even unsuffixed. */
+const EXECUTIVE_TITLE_RE = /(?:常务)?副?(?:总经理|董事长|总裁)(?=[\u4e00-\u9fff]{2,4})/g;
+
+function firmsBeforeExecutiveTitles(text: string, tokens: Token[], places: Span[]): OrgSpan[] {
+  const out: OrgSpan[] = [];
+  EXECUTIVE_TITLE_RE.lastIndex = 0;
+  for (let m = EXECUTIVE_TITLE_RE.exec(text); m !== null; m = EXECUTIVE_TITLE_RE.exec(text)) {
+    const start = extendLeft({ text, tokens, places, headStart: m.index, maxLength: 12 });
+    const name = text.slice(start, m.index);
+    // At least two words' worth, and not a pronoun or a generic (公司总经理, 该企业董事长).
+    if (name.length < 4 || /^[该本其各]/.test(name) || /(公司|企业|集团|单位)$/.test(name)) continue;
+    if (lookupPlace(name).length > 0) continue;
+    out.push({ start, end: m.index, name, type: 'COMPANY', core: null });
   }
   return out;
 }

@@ -160,6 +160,12 @@ describe('extractStory: provincial departments and shared titles', () => {
     expect(names(x.places)).not.toContain('长沙市');
   });
 
+  it('takes an unsuffixed firm name printed before an executive title', () => {
+    const x = extract('记者联系上醴陵城投副总经理王建华，该公司总经理刘强也在场。');
+    expect(names(x.organisations)).toEqual(['醴陵城投']);
+    expect(rel(x, 'HOLDS_POSITION')).toContain('王建华>醴陵城投');
+  });
+
   it('gives names listed after a titled name the same body', () => {
     const x = extract('市卫健委党组成员、副主任刘明、陈红参加活动。');
     expect(rel(x, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['刘明>市卫健委', '陈红>市卫健委']));

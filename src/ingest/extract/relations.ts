@@ -105,7 +105,9 @@ function findRuns({ prepared, sentences, actors, programmes }: RelationsInput): 
       else {
         // No subject printed (同时，组织了…活动): the subject of the sentences just before, in the
         // same paragraph, carries on, as Chinese drops a repeated subject.
-        const carried = carriedSubject(text, sentences, actors, sentence);
+        // 在全区范围内开展…: a campaign carried out across the whole district is the district's.
+        const whole = actors.find((a) => a.pronoun && a.start >= sentence.start && a.end <= verb.start && text[a.start] === '全');
+        const carried = carriedSubject(text, sentences, actors, sentence) ?? whole;
         if (carried) run(carried, p, verb.start);
       }
       continue;
@@ -307,7 +309,8 @@ function findHeldIn({ prepared, sentences, actors, programmes, places, basedIn, 
 
 /** The places a name starts with, one after another; the last (most specific) one, or null. */
 function namePrefixPlace(name: string, places: PlaceFound[]): string | null {
-  let at = 0;
+  // A printed year leads some names (2021年度株洲高新区…培训班); the place follows it.
+  let at = /^[0-9０-９]{4}年度?/.exec(name)?.[0].length ?? 0;
   let last: string | null = null;
   for (;;) {
     let best: { place: PlaceFound; length: number } | null = null;

@@ -131,6 +131,16 @@ describe('extractStory: unquoted programmes', () => {
     expect(programmes(x)).not.toContain('双创');
   });
 
+  it('reads a campaign carried out across the whole district as the district\'s', () => {
+    const x = extract('攸县扎实推进乡村治理。\n在全县范围内开展“屋场恳谈”活动，收集群众意见。');
+    expect(rel(x, 'RUNS')).toContain('攸县>屋场恳谈');
+  });
+
+  it('finds the place of an event whose name starts with a printed year', () => {
+    const x = extract('11月3日，2022年度醴陵市青年干部能力提升培训班开班。');
+    expect(rel(x, 'HELD_IN')).toContain('2022年度醴陵市青年干部能力提升培训班>醴陵市');
+  });
+
   it('takes a named fund', () => {
     expect(programmes(extract('该市设立醴陵市陶瓷产业发展基金，支持企业转型。'))).toContain('醴陵市陶瓷产业发展基金');
   });

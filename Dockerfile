@@ -14,6 +14,8 @@ ENV NODE_ENV=production
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 COPY --from=build /app/dist ./dist
+# The explorer page is served from src/explorer (see src/explorer/explorer.router.ts).
+COPY src/explorer ./src/explorer
 COPY schema ./schema
 COPY seeds ./seeds
 EXPOSE 4000

@@ -7,35 +7,24 @@
  *
  * Run from the repository root:
  *
- *   npm run build && node dist/scripts/bench-api.js [--rounds 3] [--seconds 5] [--connections 10]
+ *   npm run build && node dist/scripts/bench-api.js [--rounds 5] [--seconds 5] [--connections 10] [--warmup 5]
  *   npm run build && node dist/scripts/bench-api.js --url http://localhost:4000/graphql   # a running server
  *
  * Without --url it opens the database as `npm start` does (NEO4J_URI, or the embedded Neo4j),
  * ingests seeds/ and serves on a free loopback port. The raw baseline always needs the database,
  * so with --url it still connects (same NEO4J_* settings as the server). Traffic stays on 127.0.0.1.
- * Client, server and baseline share this process, so both sides pay for the load generator alike.
+ * The GraphQL load comes from a child process (scripts/bench-api-load.ts), as a real client's would;
+ * the baseline's queries run in this process, on the same driver the server uses.
  */
 import 'reflect-metadata';
+import { fork } from 'node:child_process';
+import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { loadConfig } from '../src/config';
 import { openDatabase, type Database } from '../src/neo4j/database';
 import { ingestPaths } from '../src/ingest/run';
 import { startServer, type RunningServer } from '../src/api/server';
-
-/** The slice of autocannon's API used here (the package ships no types, and none are installed). */
-interface AutocannonInstance extends PromiseLike<{ errors: number; timeouts: number }> {
-  on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): void;
-}
-type Autocannon = (options: {
-  url: string;
-  method: string;
-  connections: number;
-  duration: number;
-  headers: Record<string, string>;
-  body: string;
-}) => AutocannonInstance;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const autocannon = require('autocannon') as Autocannon;
+import type { LoadReport, LoadRequest } from './bench-api-load';
 
 const QUERY = `query Runs($place: String!) {
   programmeRuns(where: {place: $place}) {
@@ -93,24 +82,24 @@ interface LoadOptions {
   place: string;
 }
 
-/** autocannon against the GraphQL endpoint; latencies taken per response for an exact p95. */
+/**
+ * autocannon against the GraphQL endpoint, from a child process (bench-api-load) so that the
+ * client does not share the server's event loop; latencies taken per response for an exact p95.
+ */
 async function graphqlRound(options: LoadOptions): Promise<Measure> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const instance = autocannon({
+  const child = fork(path.join(__dirname, 'bench-api-load.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const request: LoadRequest = {
     url: options.url,
-    method: 'POST',
     connections: options.connections,
-    duration: options.seconds,
-    headers: { 'content-type': 'application/json' },
+    seconds: options.seconds,
     body: JSON.stringify({ query: QUERY, variables: { place: options.place } }),
+  };
+  const report = await new Promise<LoadReport>((resolve, reject) => {
+    child.once('message', (message) => resolve(message as LoadReport));
+    child.once('exit', (code) => reject(new Error(`the load generator exited (${code}) without a report`)));
+    child.send(request);
   });
-  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-    if (statusCode === 200) latencies.push(responseTime);
-    else errors += 1;
-  });
-  const result = await instance;
-  return summarise(latencies, options.seconds, errors + result.errors + result.timeouts);
+  return summarise(report.latencies, options.seconds, report.errors);
 }
 
 interface RawOptions {
@@ -150,9 +139,10 @@ function argument(name: string, fallback: string): string {
 
 async function main(): Promise<void> {
   const log = (message: string) => process.stderr.write(`${message}\n`);
-  const rounds = Number(argument('--rounds', '3'));
+  const rounds = Number(argument('--rounds', '5'));
   const seconds = Number(argument('--seconds', '5'));
   const connections = Number(argument('--connections', '10'));
+  const warmup = Number(argument('--warmup', '5'));
   const place = argument('--place', '芦淞区');
   const givenUrl = process.argv.includes('--url') ? argument('--url', '') : null;
   if (givenUrl && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(givenUrl)) throw new Error('--url must be a loopback address (http://localhost:…/graphql)');
@@ -181,15 +171,24 @@ async function main(): Promise<void> {
     const raw = await database.driver.executeQuery(RAW_CYPHER, { place }, { database: database.database });
     log(`programmeRuns(place: ${place}): ${checked.data?.programmeRuns.length} runs over GraphQL, ${raw.records.length} rows from raw Cypher`);
 
-    log(`warming up (2 s each)…`);
-    await graphqlRound({ url, connections, seconds: 2, place });
-    await rawRound({ driver: database.driver, database: database.database, connections, seconds: 2, place });
+    // Neo4j keeps getting faster for a while after its first queries (JIT, plan cache, page cache).
+    log(`warming up (${warmup} s each)…`);
+    await graphqlRound({ url, connections, seconds: warmup, place });
+    await rawRound({ driver: database.driver, database: database.database, connections, seconds: warmup, place });
 
     const gql: Measure[] = [];
     const base: Measure[] = [];
     for (let round = 1; round <= rounds; round++) {
-      gql.push(await graphqlRound({ url, connections, seconds, place }));
-      base.push(await rawRound({ driver: database.driver, database: database.database, connections, seconds, place }));
+      // Alternate which side goes first, so that neither always runs on a fresher machine.
+      const runGraphql = async () => gql.push(await graphqlRound({ url, connections, seconds, place }));
+      const runRaw = async () => base.push(await rawRound({ driver: database!.driver, database: database!.database, connections, seconds, place }));
+      if (round % 2 === 1) {
+        await runGraphql();
+        await runRaw();
+      } else {
+        await runRaw();
+        await runGraphql();
+      }
       const g = gql.at(-1)!;
       const b = base.at(-1)!;
       log(`round ${round}: GraphQL p50 ${g.p50.toFixed(1)} ms p95 ${g.p95.toFixed(1)} ms ${g.rps.toFixed(0)} req/s | raw p50 ${b.p50.toFixed(1)} ms p95 ${b.p95.toFixed(1)} ms ${b.rps.toFixed(0)} req/s`);

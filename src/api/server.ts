@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type Router } from 'express';
@@ -44,6 +44,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     formatError: (formatted, error) => formatError(formatted, error),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // The schema sets no cache hints; Apollo's cache-control plugin would otherwise wrap every
+      // field's resolver to compute them (a measurable share of a programmeRuns request).
+      ApolloServerPluginCacheControlDisabled(),
       limitsPlugin({ maxDepth: options.api.maxDepth, maxCost: options.api.maxCost }),
       options.api.introspection
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })

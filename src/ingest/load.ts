@@ -6,6 +6,7 @@
  * edges and the entities nothing else refers to — and then merges the new batch. Re-loading the
  * same page therefore leaves identical counts, and other pages are never touched.
  */
+import { createHash } from 'node:crypto';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { ENTITY_LABELS, RELATIONSHIP_TYPES, type EntityLabel, type RelationshipType } from '../model';
 import type { EntityRecord, GraphBatch, RelationshipRecord } from './batch';
@@ -23,7 +24,10 @@ export interface LoadOptions {
 export interface LoadResult {
   documentId: string;
   source: string;
-  /** `new`: first time; `replaced`: an earlier version was removed; `unchanged`: same text as before. */
+  /**
+   * `new`: first time; `replaced`: an earlier version was removed (other text, or the same text
+   * extracted differently); `unchanged`: same text and same extraction, nothing written.
+   */
   status: 'new' | 'replaced' | 'unchanged';
   stories: number;
   entities: Record<EntityLabel, number>;
@@ -93,16 +97,31 @@ interface PreviousVersion {
   documentIds: string[];
   storyIds: string[];
   ingestedAt: string | null;
+  /** What the extractor made of the page last time (see extractionHash). */
+  extractionHash: string | null;
+}
+
+/**
+ * A fingerprint of what the extractor made of a page. The same text under the same name with the
+ * same fingerprint needs no write at all; the same text with a new fingerprint (the rules changed
+ * since) is rewritten, so a re-run after an upgrade still brings the graph up to date.
+ */
+export function extractionHash(batch: GraphBatch): string {
+  const content = JSON.stringify([batch.stories, batch.entities, batch.relationships]);
+  return createHash('sha256').update(content).digest('hex').slice(0, 32);
 }
 
 async function findPreviousVersion(tx: ManagedTransaction, batch: GraphBatch): Promise<PreviousVersion> {
   const result = await tx.run(Q.FIND_PREVIOUS_VERSION, { source: batch.document.source, id: batch.document.id });
-  const previous: PreviousVersion = { documentIds: [], storyIds: [], ingestedAt: null };
+  const previous: PreviousVersion = { documentIds: [], storyIds: [], ingestedAt: null, extractionHash: null };
   for (const record of result.records) {
     const id = record.get('id') as string;
     previous.documentIds.push(id);
     previous.storyIds.push(...(record.get('storyIds') as string[]));
-    if (id === batch.document.id) previous.ingestedAt = record.get('ingestedAt') as string | null;
+    if (id === batch.document.id) {
+      previous.ingestedAt = record.get('ingestedAt') as string | null;
+      previous.extractionHash = record.get('extractionHash') as string | null;
+    }
   }
   return previous;
 }
@@ -126,8 +145,8 @@ async function deleteOrphans(tx: ManagedTransaction, candidates: string[]): Prom
   }
 }
 
-async function writeBatch(tx: ManagedTransaction, batch: GraphBatch, ingestedAt: string): Promise<void> {
-  await tx.run(Q.MERGE_DOCUMENT, { id: batch.document.id, source: batch.document.source, ingestedAt });
+async function writeBatch(tx: ManagedTransaction, batch: GraphBatch, ingestedAt: string, hash: string): Promise<void> {
+  await tx.run(Q.MERGE_DOCUMENT, { id: batch.document.id, source: batch.document.source, ingestedAt, extractionHash: hash });
   await tx.run(Q.MERGE_STORIES, { rows: batch.stories, documentId: batch.document.id });
 
   const existing = await tx.run(Q.READ_ALIASES, { ids: batch.entities.map((entity) => entity.id) });
@@ -156,16 +175,19 @@ export async function loadBatch(driver: Driver, batch: GraphBatch, options: Load
   const problems = contractProblems(batch);
   if (problems.length > 0) throw new BatchContractError(batch.document.source, problems);
   const now = (options.now ?? (() => new Date()))().toISOString();
+  const hash = extractionHash(batch);
   const session = driver.session({ database: options.database });
   try {
     const status = await session.executeWrite(
       async (tx) => {
         const previous = await findPreviousVersion(tx, batch);
         const unchanged = previous.documentIds.length === 1 && previous.documentIds[0] === batch.document.id;
+        if (unchanged && previous.extractionHash === hash) return 'unchanged';
         const candidates = previous.documentIds.length > 0 ? await removePreviousVersion(tx, previous) : [];
-        await writeBatch(tx, batch, previous.ingestedAt ?? now);
+        await writeBatch(tx, batch, previous.ingestedAt ?? now, hash);
         await deleteOrphans(tx, candidates);
-        return unchanged ? 'unchanged' : previous.documentIds.length > 0 ? 'replaced' : 'new';
+        // The same text extracted differently (the rules changed since) was rewritten: replaced.
+        return previous.documentIds.length > 0 ? 'replaced' : 'new';
       },
       { timeout: options.timeoutMs },
     );

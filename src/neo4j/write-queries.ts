@@ -9,7 +9,7 @@ import type { EntityLabel, RelationshipType } from '../model';
 export const FIND_PREVIOUS_VERSION = `
 MATCH (d:Document) WHERE d.source = $source OR d.id = $id
 OPTIONAL MATCH (d)-[:CONTAINS]->(s:Story)
-RETURN d.id AS id, d.ingestedAt AS ingestedAt, collect(s.id) AS storyIds`;
+RETURN d.id AS id, d.ingestedAt AS ingestedAt, d.extractionHash AS extractionHash, collect(s.id) AS storyIds`;
 
 /** Entities the previous version's stories reached, and their PART_OF ancestors: candidates for orphan clean-up. */
 export const ENTITIES_OF_STORIES = `
@@ -49,7 +49,7 @@ RETURN n.id AS id, n.aliases AS aliases`;
 
 export const MERGE_DOCUMENT = `
 MERGE (d:Document {id: $id})
-SET d.source = $source, d.ingestedAt = $ingestedAt`;
+SET d.source = $source, d.ingestedAt = $ingestedAt, d.extractionHash = $extractionHash`;
 
 export const MERGE_STORIES = `
 UNWIND $rows AS row

@@ -1,7 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import type { GraphBatch } from '../../src/ingest/batch';
 import { entityId, storyId } from '../../src/ingest/ids';
-import { BatchContractError, loadBatch } from '../../src/ingest/load';
+import { BatchContractError, extractionHash, loadBatch } from '../../src/ingest/load';
 import { resetDatabase, testConfig, testDriver } from './harness';
 
 const config = testConfig();
@@ -95,6 +95,24 @@ describe('loadBatch (the only writer) against Neo4j', () => {
     expect(await snapshot(driver)).toEqual(before);
     const { records } = await driver.executeQuery('MATCH (d:Document) RETURN d.ingestedAt AS at', {}, { database: config.neo4j.database });
     expect(records[0]?.get('at')).toBe('2026-01-01T00:00:00.000Z');
+  });
+
+  it('skips an unchanged page without writing, but rewrites the same text when its extraction changed', async () => {
+    const batch = pageBatch({ source: 'a.txt', hash: 'aaaa', programme: '春风行动招聘会' });
+    await load(batch);
+    const db = { database: config.neo4j.database };
+    const again = await load(batch);
+    expect(again.status).toBe('unchanged');
+
+    // Same text (same document id), new rules: the graph follows the new extraction.
+    const reextracted = pageBatch({ source: 'a.txt', hash: 'aaaa', programme: '就业援助月' });
+    const result = await load(reextracted);
+    expect(result.status).toBe('replaced');
+    const programmes = await driver.executeQuery('MATCH (p:Programme) RETURN p.name AS n ORDER BY n', {}, db);
+    expect(programmes.records.map((r) => r.get('n'))).toEqual(['就业援助月']);
+    const docs = await driver.executeQuery('MATCH (d:Document) RETURN count(d) AS n, collect(d.extractionHash) AS h', {}, db);
+    expect(Number(docs.records[0]?.get('n'))).toBe(1);
+    expect(docs.records[0]?.get('h')).toEqual([extractionHash(reextracted)]);
   });
 
   it('replaces a changed page without touching another page', async () => {

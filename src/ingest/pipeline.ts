@@ -16,6 +16,7 @@ import { extractStory } from './extract/story';
 import type { StoryExtraction } from './extract/types';
 import { resolvePage, type PlaceDirectory, type StoryFindings } from './resolve';
 import { byCode, lookupPlace } from './lexicon/gazetteer';
+import { canonicalOrganisationName } from './organisation-names';
 import { CREDIT_ROLES, RELATIONSHIP_TYPES, type EntityLabel, type RelationshipType } from '../model';
 
 export interface PageInput {
@@ -72,7 +73,7 @@ export function extractPage(page: PageInput): GraphBatch {
     findings.push({ storyId: id, extraction, credits: story.credits });
   });
 
-  const resolved = resolvePage({ stories: findings, places: GAZETTEER });
+  const resolved = resolvePage({ stories: findings, places: GAZETTEER, organisationName: canonicalOrganisationName });
   const contains: RelationshipRecord[] = stories.map((s) => ({ type: 'CONTAINS', from: document.id, to: s.id }));
   return {
     document,

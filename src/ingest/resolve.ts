@@ -36,6 +36,8 @@ export interface StoryFindings {
 export interface ResolveInput {
   stories: StoryFindings[];
   places: PlaceDirectory;
+  /** The canonical name of a printed organisation name (市人社局 → 株洲市人力资源和社会保障局), or null. */
+  organisationName?: (printed: string) => string | null;
 }
 
 export interface ResolvedPage {
@@ -48,8 +50,8 @@ export interface ResolvedPage {
 const MAX_ANCESTORS = 8;
 
 /** Merges one page's per-story findings into entities and relationships. Pure. */
-export function resolvePage({ stories, places }: ResolveInput): ResolvedPage {
-  const graph = new PageGraph(places);
+export function resolvePage({ stories, places, organisationName = () => null }: ResolveInput): ResolvedPage {
+  const graph = new PageGraph(places, organisationName);
   const codeByName = placeCodesByName(stories);
   for (const story of stories) graph.addStory(story, codeByName);
   return graph.result();
@@ -72,7 +74,10 @@ class PageGraph {
   private readonly relationships = new Map<string, RelationshipRecord>();
   private readonly warnings: string[] = [];
 
-  constructor(private readonly places: PlaceDirectory) {}
+  constructor(
+    private readonly places: PlaceDirectory,
+    private readonly organisationName: (printed: string) => string | null,
+  ) {}
 
   addStory({ storyId, extraction, credits }: StoryFindings, codeByName: Map<string, string>): void {
     const local = new Map<string, string>(); // `${label}:${name}` → entity id, for this story's relations
@@ -87,11 +92,13 @@ class PageGraph {
       mention(id, p.count);
     }
     for (const o of extraction.organisations) {
+      // 市人社局 is 株洲市人力资源和社会保障局: one node per body, the printed form an alias.
+      const canonical = this.organisationName(o.name) ?? o.name;
       const id = this.upsert({
         label: 'Organisation',
-        id: entityId('Organisation', o.name),
-        name: o.name,
-        aliases: o.aliases,
+        id: entityId('Organisation', canonical),
+        name: canonical,
+        aliases: canonical === o.name ? o.aliases : [o.name, ...o.aliases],
         type: o.type,
       });
       local.set(`Organisation:${o.name}`, id);

@@ -136,6 +136,13 @@ function compareCandidates(a: Entry, b: Entry): number {
   );
 }
 
+/** The paper's own city (株洲市): what a bare 市 in 市人社局, 我市 or 全市 means. */
+export function homeCity(): GazetteerPlace {
+  const city = byCode(ZHUZHOU);
+  if (!city) throw new Error(`the gazetteer has no place ${ZHUZHOU} (the home city); rebuild gazetteer.json`);
+  return city;
+}
+
 /** The place with this division code (as in the dataset: 43, 4302, 430203, 430203004, …). */
 export function byCode(code: string): GazetteerPlace | undefined {
   return index().byCode.get(code);

@@ -27,6 +27,7 @@ export const NODE_COLUMNS: Record<NodeLabel, readonly Column[]> = {
   Document: [
     { name: 'source', type: 'string' },
     { name: 'ingestedAt', type: 'string' },
+    { name: 'extractionHash', type: 'string' },
   ],
   Story: [
     { name: 'headline', type: 'string' },

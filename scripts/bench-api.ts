@@ -7,7 +7,7 @@
  *
  * Run from the repository root:
  *
- *   npm run build && node dist/scripts/bench-api.js [--rounds 5] [--seconds 5] [--connections 10] [--warmup 5]
+ *   npm run build && node dist/scripts/bench-api.js [--rounds 5] [--seconds 5] [--connections 10] [--warmup 15]
  *   npm run build && node dist/scripts/bench-api.js --url http://localhost:4000/graphql   # a running server
  *
  * Without --url it opens the database as `npm start` does (NEO4J_URI, or the embedded Neo4j),
@@ -142,7 +142,7 @@ async function main(): Promise<void> {
   const rounds = Number(argument('--rounds', '5'));
   const seconds = Number(argument('--seconds', '5'));
   const connections = Number(argument('--connections', '10'));
-  const warmup = Number(argument('--warmup', '5'));
+  const warmup = Number(argument('--warmup', '15'));
   const place = argument('--place', '芦淞区');
   const givenUrl = process.argv.includes('--url') ? argument('--url', '') : null;
   if (givenUrl && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(givenUrl)) throw new Error('--url must be a loopback address (http://localhost:…/graphql)');

@@ -92,15 +92,29 @@ export function checkLimits(check: LimitCheck): number {
   return cost;
 }
 
-/** The Apollo plugin that applies checkLimits to every operation. */
+/** Variable sets remembered per document; a client looping over ids should not grow this unbounded. */
+const PASSED_PER_DOCUMENT = 64;
+
+/**
+ * The Apollo plugin that applies checkLimits to every operation. Apollo keeps one parsed document
+ * per query text, so an operation that passed with the same variables passes again without
+ * walking the query (a measurable share of a small request); failures are checked every time.
+ */
 export function limitsPlugin(limits: { maxDepth: number; maxCost: number }): ApolloServerPlugin {
+  const passed = new WeakMap<DocumentNode, Set<string>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           // Apollo resolves the operation before this hook; without one it has already answered.
           if (!operation) return;
-          checkLimits({ schema, document, operation, variables: request.variables ?? {}, ...limits });
+          const variables = request.variables ?? {};
+          const key = `${operation.name?.value ?? ''}\u0000${JSON.stringify(variables)}`;
+          const known = passed.get(document) ?? new Set<string>();
+          if (known.has(key)) return;
+          checkLimits({ schema, document, operation, variables, ...limits });
+          if (known.size < PASSED_PER_DOCUMENT) known.add(key);
+          passed.set(document, known);
         },
       };
     },

@@ -3,6 +3,8 @@
 /**
  * `programmeRuns`: who ran which programme where, with the sentences that say so and the stories
  * they are in (headers, not bodies), in one query: the commonest question costs one round trip.
+ * The answer is one record (the runs, then each story they cite once), since many sentences come
+ * from the same few stories and repeating a story per sentence doubled the bytes to decode.
  *
  * Place roll-up: the filter place is resolved (by id, name or alias) and every place PART_OF it,
  * at any depth, counts as inside; a programme matches when it was HELD_IN one of those. A
@@ -33,11 +35,20 @@ WHERE $place IS NULL OR size(within) > 0 OR (heldCount = 0 AND agencyInside)
 WITH agency, p, runs, within, [h IN within | h.place] AS placeNodes
 ORDER BY p.name, agency.name, p.id, agency.id
 LIMIT toInteger($limit)
-RETURN ${entityMap('agency')} AS agency, ${entityMap('p')} AS programme,
-       [x IN placeNodes | ${entityMap('x')}] AS places,
-       [e IN [r IN runs | {story: r.story, sentence: r.evidence}] + [h IN within | {story: h.held.story, sentence: h.held.evidence}]
-          WHERE e.sentence IS NOT NULL |
-          {sentence: e.sentence, story: head(COLLECT { MATCH (s:Story {id: e.story}) RETURN ${storyMap('s')} })}] AS evidence`;
+WITH collect({
+       agency: ${entityMap('agency')},
+       programme: ${entityMap('p')},
+       places: [x IN placeNodes | ${entityMap('x')}],
+       evidence: [e IN [r IN runs | {story: r.story, sentence: r.evidence}] + [h IN within | {story: h.held.story, sentence: h.held.evidence}]
+                  WHERE e.sentence IS NOT NULL]
+     }) AS found
+// A few stories carry most of the evidence: each is sent once, not once per sentence.
+RETURN found AS runs, COLLECT {
+  UNWIND found AS row UNWIND row.evidence AS e
+  WITH DISTINCT e.story AS storyId
+  MATCH (s:Story {id: storyId})
+  RETURN ${storyMap('s')}
+} AS stories`;
 
 export interface ProgrammeRunQuery {
   place: string | null;
@@ -57,20 +68,22 @@ interface RawRun {
   agency: Record<string, unknown>;
   programme: Record<string, unknown>;
   places: Record<string, unknown>[];
-  evidence: Array<{ story: StoryRow | null; sentence: string | null }>;
+  evidence: Array<{ story: string | null; sentence: string | null }>;
 }
 
 /** Runs matching the filter, ordered by programme then agency name. */
 export async function readProgrammeRuns(reader: Neo4jReader, query: ProgrammeRunQuery): Promise<ProgrammeRunRow[]> {
-  const rows = await reader.read<RawRun>(PROGRAMME_RUNS_QUERY, { ...query });
-  return rows.map((row) => {
+  const [result] = await reader.read<{ runs: RawRun[]; stories: StoryRow[] }>(PROGRAMME_RUNS_QUERY, { ...query });
+  if (!result) return [];
+  const stories = new Map(result.stories.map((story) => [story.id, story]));
+  return result.runs.map((run) => {
     // A programme HELD_IN one place by two stories lists that place once.
-    const places = new Map(row.places.map((place) => [place.id as string, toEntityRow(place)]));
+    const places = new Map(run.places.map((place) => [place.id as string, toEntityRow(place)]));
     return {
-      agency: toEntityRow(row.agency),
-      programme: toEntityRow(row.programme),
+      agency: toEntityRow(run.agency),
+      programme: toEntityRow(run.programme),
       places: [...places.values()],
-      evidence: toEvidenceRows(row.evidence.map((item) => ({ story: item.story?.id ?? null, sentence: item.sentence, row: item.story }))),
+      evidence: toEvidenceRows(run.evidence.map((item) => ({ ...item, row: item.story ? stories.get(item.story) ?? null : null }))),
     };
   });
 }

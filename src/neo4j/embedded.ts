@@ -52,9 +52,11 @@ function isBuilt(launcherDir: string): boolean {
   const cp = classpathFile(launcherDir);
   const cls = path.join(launcherDir, 'target', 'classes', 'zhuzhou', 'neo4j', 'EmbeddedNeo4j.class');
   if (!fs.existsSync(cp) || !fs.existsSync(cls)) return false;
-  const built = Math.min(fs.statSync(cp).mtimeMs, fs.statSync(cls).mtimeMs);
-  const sources = [path.join(launcherDir, 'pom.xml'), path.join(launcherDir, 'src/main/java/zhuzhou/neo4j/EmbeddedNeo4j.java')];
-  if (sources.some((file) => fs.statSync(file).mtimeMs > built)) return false;
+  // Each output against its own input: Maven leaves classpath.txt untouched when the dependencies
+  // did not change, so comparing it with the Java source would rebuild on every start.
+  const newer = (output: string, input: string): boolean => fs.statSync(output).mtimeMs >= fs.statSync(input).mtimeMs;
+  if (!newer(cp, path.join(launcherDir, 'pom.xml'))) return false;
+  if (!newer(cls, path.join(launcherDir, 'src/main/java/zhuzhou/neo4j/EmbeddedNeo4j.java'))) return false;
   // The jars may have been removed from ~/.m2 since the last build.
   return fs.readFileSync(cp, 'utf8').split(path.delimiter).every((jar) => jar === '' || fs.existsSync(jar));
 }

@@ -248,6 +248,9 @@ export function findOrganisations(prepared: PreparedText, tokens: Token[], place
     }
     if (/(大学|中学|小学|学院)$/.test(suffix) && /^[生子]/.test(text[headEnd] ?? '')) continue; // 大学生, 大学子
     let start = extendLeft({ text, tokens, places, headStart, maxLength: 26 });
+    // 各乡镇…中心, 所有…学校: a determiner says "every one of a kind"; it is not part of a name.
+    const determiner = DETERMINER_RE.exec(text.slice(start, headStart));
+    if (determiner && headStart - start - determiner[0].length >= 2) start += determiner[0].length;
     // Numbered hospitals and schools (331医院, 第二中学) start with their number.
     const numbered = /([0-9０-９]{2,4}|第[一二三四五六七八九十]+)$/.exec(text.slice(Math.max(0, start - 5), start));
     if (numbered && start === headStart && NUMBERED_SUFFIX.test(suffix)) start -= numbered[0].length;
@@ -340,7 +343,28 @@ function acceptable(name: string, rule: SuffixRule): boolean {
   // A bare level word before a suffix (市局, 区中心) names no one body.
   if (!rule.core && LEVEL_PREFIXES.includes(name.slice(0, head))) return rule.minHead === 0 || rule.suffix.length >= 3;
   if (!isCjk(name[0]) && !/^[0-9A-Za-z]/.test(name)) return false;
+  if (genericCentre(name)) return false;
   return true;
+}
+
+/** Determiners that may stand before a kind of body (各乡镇便民服务中心). */
+const DETERMINER_RE = /^(所有|各级|各类|各个|各|每个|每)/;
+
+/** Words that make a name specific: a place, a person's or a brand's name, a number. */
+const PROPER_TAG = /^(ns|nr|nrt|nt|nz|x|eng|m)$/;
+
+/**
+ * 职工服务中心, 便民服务中心, 孵化中心: a centre named only by what it does, with no place, brand or
+ * owner in its name, is a kind of body, not one body (the guideline's "有关部门"). 盛康托养中心 (a
+ * brand) and 市政务服务中心 (a level) stay.
+ */
+function genericCentre(name: string): boolean {
+  if (!name.endsWith('中心')) return false;
+  const tokens = tokenize(name);
+  // 市政务服务中心: the level word is a word of its own (市场服务中心 starts with 市场, not 市).
+  if (LEVEL_PREFIXES.some((prefix) => name.startsWith(prefix) && tokens.some((t) => t.start === prefix.length))) return false;
+  // Brackets (乡镇（街道）便民服务中心) are tagged like unknown words; only words decide.
+  return tokens.every((token) => !PROPER_TAG.test(token.tag) || !isCjk(token.word[0]));
 }
 
 /** `A（以下简称“B”）` and `A（简称B）`: B is another printed form of the organisation A. */

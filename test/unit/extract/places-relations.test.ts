@@ -176,6 +176,11 @@ describe('extractStory: provincial departments and shared titles', () => {
     expect(rel(x, 'HOLDS_POSITION')).toContain('王建华>醴陵城投');
   });
 
+  it('leaves centres named only by what they do, and keeps branded or placed ones', () => {
+    const x = extract('职工可到职工服务中心咨询，全县各乡镇（街道）便民服务中心设立专窗，阳光托养中心组织学员活动，市政务服务中心开设专区。');
+    expect(names(x.organisations).sort()).toEqual(['市政务服务中心', '阳光托养中心'].sort());
+  });
+
   it('gives names listed after a titled name the same body', () => {
     const x = extract('市卫健委党组成员、副主任刘明、陈红参加活动。');
     expect(rel(x, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['刘明>市卫健委', '陈红>市卫健委']));

@@ -84,7 +84,9 @@ export async function ingestPaths(options: IngestOptions): Promise<IngestSummary
     try {
       const page = readPageFile({ file, maxBytes: options.maxFileBytes });
       const batch = extractPage({ text: page.text, source: name });
-      summary.warnings.push(...[...page.warnings, ...batch.warnings].map((message) => ({ file: name, message })));
+      // A batch's warnings name their page (the batch travels alone in --json); the summary names it once.
+      const own = (message: string) => (message.startsWith(`${name}: `) ? message.slice(name.length + 2) : message);
+      summary.warnings.push(...[...page.warnings, ...batch.warnings].map((message) => ({ file: name, message: own(message) })));
       options.onBatch?.(batch);
       if (options.driver) {
         const result = await loadBatch(options.driver, batch, { database: options.database, timeoutMs: options.timeoutMs });

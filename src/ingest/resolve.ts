@@ -53,7 +53,8 @@ const MAX_ANCESTORS = 8;
 export function resolvePage({ stories, places, organisationName = () => null }: ResolveInput): ResolvedPage {
   const graph = new PageGraph(places, organisationName);
   const codeByName = placeCodesByName(stories);
-  for (const story of stories) graph.addStory(story, codeByName);
+  const fuller = fullerPlaceNames(stories, places);
+  for (const story of stories) graph.addStory(story, codeByName, fuller);
   return graph.result();
 }
 
@@ -69,6 +70,25 @@ function placeCodesByName(stories: StoryFindings[]): Map<string, string> {
   return codes;
 }
 
+/**
+ * 湖南九郎山职教科创城 … 九郎山职教科创城: a site, park or estate printed once with the place it is in
+ * and once without is one place, named by the fuller form. Only when what the fuller form adds is
+ * itself a known place, so that 二村 never folds into 学堂冲二村.
+ */
+function fullerPlaceNames(stories: StoryFindings[], places: PlaceDirectory): Map<string, string> {
+  const named = new Set<string>();
+  for (const { extraction } of stories) for (const place of extraction.places) if (place.code === null) named.add(place.name);
+  const fuller = new Map<string, string>();
+  for (const short of named) {
+    for (const long of named) {
+      if (long === short || !long.endsWith(short)) continue;
+      const prefix = long.slice(0, long.length - short.length);
+      if (places.lookupPlace(prefix).length > 0 && (!fuller.has(short) || long.length > fuller.get(short)!.length)) fuller.set(short, long);
+    }
+  }
+  return fuller;
+}
+
 class PageGraph {
   private readonly entities = new Map<string, EntityRecord>();
   private readonly relationships = new Map<string, RelationshipRecord>();
@@ -79,7 +99,7 @@ class PageGraph {
     private readonly organisationName: (printed: string) => string | null,
   ) {}
 
-  addStory({ storyId, extraction, credits }: StoryFindings, codeByName: Map<string, string>): void {
+  addStory({ storyId, extraction, credits }: StoryFindings, codeByName: Map<string, string>, fuller: Map<string, string> = new Map()): void {
     const local = new Map<string, string>(); // `${label}:${name}` → entity id, for this story's relations
     const mentions = new Map<string, number>();
     const mention = (id: string, count: number): void => {
@@ -106,7 +126,8 @@ class PageGraph {
     }
     const storyPlaces: { place: FoundPlace; id: string }[] = [];
     for (const p of extraction.places) {
-      const id = this.addPlace(p, codeByName.get(p.name) ?? null);
+      const longer = p.code === null ? fuller.get(p.name) : undefined;
+      const id = this.addPlace(longer ? { ...p, name: longer, aliases: [p.name, ...p.aliases] } : p, codeByName.get(p.name) ?? null);
       local.set(`Place:${p.name}`, id);
       storyPlaces.push({ place: p, id });
       mention(id, p.count);

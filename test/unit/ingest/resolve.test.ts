@@ -51,6 +51,27 @@ describe('resolvePage', () => {
     ]);
   });
 
+  it('folds a site printed without its place into the fuller form printed elsewhere on the page', () => {
+    const s1 = empty();
+    s1.places.push({ name: '芦淞区智造产业园', aliases: [], level: 'PARK', code: null, parent: null, count: 1 });
+    const s2 = empty();
+    s2.places.push({ name: '智造产业园', aliases: [], level: 'PARK', code: null, parent: null, count: 2 });
+    s2.places.push({ name: '产业园', aliases: [], level: 'PARK', code: null, parent: null, count: 1 });
+    const { entities } = resolvePage({
+      stories: [
+        { storyId: 'story:x:0', extraction: s1, credits: [] },
+        { storyId: 'story:x:1', extraction: s2, credits: [] },
+      ],
+      places: directory,
+    });
+    const parks = entities.filter((e) => e.label === 'Place' && e.level === 'PARK');
+    // 产业园 is not folded: what 芦淞区智造产业园 adds to it (芦淞区智造) is no place.
+    expect(parks.map((e) => [e.name, e.aliases])).toEqual([
+      ['芦淞区智造产业园', ['智造产业园']],
+      ['产业园', []],
+    ]);
+  });
+
   it('makes byline people Person entities merged with body mentions', () => {
     const s = empty();
     s.people.push({ name: '赵一鸣', aliases: [], count: 1 });

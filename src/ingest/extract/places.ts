@@ -94,6 +94,9 @@ export function findPlaces({ prepared, tokens, organisationSpans }: FindInput): 
     const org = within(input.span);
     if (org) {
       if (org.start === input.span.start) inside.push({ span: org, place: entry });
+      // 龙门镇春风小学, 云田镇控违中队: a town or street of the paper's own city that starts a local
+      // body's name is named by the story too (the analyst lists it); a city or province is not.
+      if (input.code !== null && LOCAL_LEVELS.has(input.level) && input.code.startsWith(ZHUZHOU_CODE)) entry.mentions.push(input.span);
     } else entry.mentions.push(input.span);
     return entry;
   };
@@ -220,6 +223,9 @@ export function findPlaces({ prepared, tokens, organisationSpans }: FindInput): 
 
   return { places: [...byName.values()], inside };
 }
+
+/** Divisions below the district: named inside a body's name, they still place the story. */
+const LOCAL_LEVELS: ReadonlySet<PlaceLevel> = new Set(['SUBDISTRICT', 'TOWN', 'VILLAGE', 'COMMUNITY']);
 
 function isZhuzhou(place: GazetteerPlace): boolean {
   return place.code === ZHUZHOU_CODE || place.code.startsWith(ZHUZHOU_CODE) || ancestors(place.code).some((a) => a.code === ZHUZHOU_CODE);

@@ -146,6 +146,14 @@ describe('extractStory: unquoted programmes', () => {
   });
 });
 
+describe('extractStory: places inside bodies\' names', () => {
+  it('names a town or street of the city printed inside a local body\'s name, but not a city elsewhere', () => {
+    const x = extract('云田镇控违中队联合深圳市福田区政务服务数据管理局开展活动。');
+    expect(names(x.places)).toContain('云田镇');
+    expect(names(x.places)).not.toContain('深圳市');
+  });
+});
+
 describe('extractStory: provincial departments and shared titles', () => {
   it('takes a 厅 as a government body, but not a hall', () => {
     const x = extract('省教育厅副厅长王建国到场指导。群众可在政务服务大厅办理。');

@@ -31,7 +31,7 @@ const KINDS = cueData.kinds as Array<{ kind: ProgrammeKind; words: string[] }>;
 /** A programme word inside the quote itself (“宝妈计划”, “百日攻坚”行动 is caught by its head). */
 const PROGRAMME_WORD_RE = /(计划|行动|工程|活动|招聘会|培训班|大讲堂|讲堂|分享会|服务节|大赛|竞赛|工作法|品牌|平台|项目|机制|课程|党课|讲党课|管家|生态圈|进万家|进楼栋|进我家|进社区|进校园|送温暖|杯|实践营|训练营|夏令营|冬令营)$/;
 /** 以“X”为载体: the paper's way of naming the vehicle of a campaign. */
-const VEHICLE_AFTER_RE = /^为(载体|抓手|契机|依托|平台|引领|主线|牵引)/;
+export const VEHICLE_AFTER_RE = /^为(载体|抓手|契机|依托|平台|引领|主线|牵引)/;
 /** Document titles that are plans and policies (films and songs have none of these endings). */
 const DOCUMENT_RE = /(方案|措施|办法|意见|规划|计划|通知|细则|协议|条例|规定|纲要|意见稿|指引|清单|标准|公约)(（[^）]*）)?$/;
 /** Honours and titles printed in quotes (获得“…先进单位”): not programmes. */
@@ -150,7 +150,7 @@ function quoted(text: string, tokens: Token[], entityNames: Set<string>): Candid
       (text[q.close] === '等' && headAfter(text, q.close + 1) !== '') ||
       RUN_VERBS_RE.test(before.replace(/[，、]$/, '')) ||
       /名为$/.test(before) ||
-      (/以$/.test(before) && VEHICLE_AFTER_RE.test(after)) ||
+      (/以$/.test(before) && VEHICLE_AFTER_RE.test(after.replace(/^[\u4e00-\u9fff]{1,4}?(?=为)/, ''))) ||
       PROGRAMME_WORD_RE.test(q.inner);
   }
   // Quotes listed together (“A”、“B”等) share their cue.
@@ -319,7 +319,9 @@ function events(text: string, tokens: Token[], taken: Candidate[]): Candidate[] 
     const year = /[0-9０-９]{4}$/.exec(text.slice(Math.max(0, start - 4), start));
     if (year && /^年度?/.test(text.slice(start, m.index))) start -= year[0].length;
     const head = text.slice(start, m.index);
-    if (head.length < 3 || GENERIC_EVENT_HEAD.test(head) || RANK_HEAD_RE.test(head)) continue;
+    // 以暖企行动为抓手: printed as the vehicle of a body's work, a two-character name is a name.
+    const asVehicle = text[start - 1] === '以' && VEHICLE_AFTER_RE.test(text.slice(end, end + 4));
+    if ((head.length < 3 && !(asVehicle && head.length === 2)) || GENERIC_EVENT_HEAD.test(head) || RANK_HEAD_RE.test(head)) continue;
     // The word before the suffix names the event's subject (培育专场, 攻坚); an adverb or verb
     // there (迅速行动) makes it a clause, not a name.
     if (!objectVerb && before && before.start >= start && before.word.length > 1 && /^(d|ad|a|v|p|c|r|t)$/.test(before.tag) && !/(培育|创业|攻坚|整治|建设)$/.test(before.word) && !TITLED_AFTER_COUNT.test(m[0])) continue;

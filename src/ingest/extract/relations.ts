@@ -13,7 +13,7 @@ import type { ActorMention } from './coreference';
 import type { OrganisationFound } from './organisations';
 import type { PersonFound } from './people';
 import type { PlaceFound } from './places';
-import type { ProgrammeFound } from './programmes';
+import { VEHICLE_AFTER_RE, type ProgrammeFound } from './programmes';
 import { evidence, sentenceAt, type PreparedText, type Span } from './sentences';
 import type { EntityRef, FoundRelation } from './types';
 
@@ -89,9 +89,11 @@ function findRuns({ prepared, sentences, actors, programmes }: RelationsInput): 
   for (const p of mentions) {
     const sentence = sentenceAt(sentences, p.start);
     // The run verb nearest before the programme, in the same sentence.
-    // 以“思享汇”为载体: the vehicle of the subject's campaign is run by the subject.
-    const vehicle = text[p.start - 2] === '以' && /^”为(载体|抓手|依托|平台|契机)/.test(text.slice(p.end, p.end + 4));
-    const verb = vehicle ? { start: p.start - 2, end: p.start - 1 } : lastVerbBefore(text, sentence.start, p.start);
+    // 以“思享汇”为载体, 以“创新成果转化年”活动为抓手, 以暖企行动为抓手: the vehicle of the subject's
+    // work is run by the subject.
+    const by = text[p.start - 1] === '以' ? p.start - 1 : text[p.start - 2] === '以' && text[p.start - 1] === '“' ? p.start - 2 : -1;
+    const vehicle = by >= 0 && VEHICLE_AFTER_RE.test(text.slice(p.end, p.end + 8).replace(/^”?[\u4e00-\u9fff]{0,4}?(?=为)/, ''));
+    const verb = vehicle ? { start: by, end: by + 1 } : lastVerbBefore(text, sentence.start, p.start);
     if (!verb) continue;
     // Other programmes between the verb and this one are fine (举办了“A”“B”“C”等活动), actors are not.
     const between = actors.filter((a) => a.start >= verb.end && a.end <= p.start);

@@ -141,6 +141,13 @@ describe('extractStory: unquoted programmes', () => {
     expect(rel(x, 'HELD_IN')).toContain('2022年度醴陵市青年干部能力提升培训班>醴陵市');
   });
 
+  it('takes the vehicle of a body\'s work, quoted with a head noun or unquoted, as a programme it runs', () => {
+    const x = extract('今年，市妇联将以“巾帼建功年”活动为抓手推动工作。醴陵经开区以惠企行动为抓手，优化服务。');
+    expect(programmes(x)).toEqual(expect.arrayContaining(['巾帼建功年', '惠企行动']));
+    // 醴陵经开区 is the gazetteer's 湖南醴陵经济开发区.
+    expect(rel(x, 'RUNS')).toEqual(expect.arrayContaining(['市妇联>巾帼建功年', '湖南醴陵经济开发区>惠企行动']));
+  });
+
   it('takes a named fund', () => {
     expect(programmes(extract('该市设立醴陵市陶瓷产业发展基金，支持企业转型。'))).toContain('醴陵市陶瓷产业发展基金');
   });

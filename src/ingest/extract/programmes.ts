@@ -270,6 +270,8 @@ function campaignsAfterVerb(text: string): Candidate[] {
     if (/[“”]/.test(head)) continue;
     const bare = head;
     if (bare.length < 4 || GENERIC_EVENT_HEAD.test(bare.slice(0, 2)) || GENERIC_CAMPAIGN_HEAD_RE.test(bare) || /[的了和与及]/.test(bare)) continue;
+    // 启动集中接种工作: a head of verbs only says what is done, not which campaign; a name has a noun.
+    if (!tokenize(bare).some((t) => /^(n|l|m|vn)/.test(t.tag))) continue;
     const start = m.index + verb.length;
     const end = start + head.length + suffix.length;
     out.push({ span: { start, end }, name: text.slice(start, end), alias: null, suffix });

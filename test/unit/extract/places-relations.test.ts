@@ -115,7 +115,7 @@ describe('extractStory: unquoted programmes', () => {
   });
 
   it('leaves routine duties after a run verb out, and lets a quoted name inside speak for itself', () => {
-    const x = extract('社区开展日常巡查工作。街道在辖区开展网格员“敲门入户”工作。');
+    const x = extract('社区开展日常巡查工作。街道在辖区开展网格员“敲门入户”工作。全区启动集中接种工作。');
     expect(programmes(x)).toEqual(['敲门入户']);
   });
 

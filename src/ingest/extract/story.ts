@@ -11,6 +11,7 @@ import { findOrganisations, tokenize } from './organisations';
 import { findPeople } from './people';
 import { findPlaces } from './places';
 import { findProgrammes } from './programmes';
+import { headlineRuns } from './headline-runs';
 import { findRelations } from './relations';
 import { prepareText, printed, sentenceSpans, type Span } from './sentences';
 import type { PlaceLevel } from '../../model';
@@ -67,6 +68,14 @@ export function extractStory(story: StoryContext): StoryExtraction {
     .map((i) => ({ organisation: organisations.find((o) => o.mentions.some((m) => same(m, i.span)))?.name ?? '', place: i.place.name, span: i.span }))
     .filter((b) => b.organisation !== '');
   const relations = findRelations({ prepared, sentences, actors, programmes, people, places, organisations, basedIn, bases: insideOnly });
+  // The headline may say who ran what the body names without a runner (高新区举办…提升班).
+  const runners = [
+    ...organisations.map((o) => ({ label: 'Organisation' as const, name: o.name, aliases: [...o.aliases] })),
+    ...listed.map((p) => ({ label: 'Place' as const, name: p.name, aliases: [...p.aliases, ...p.mentions.map((m) => printed(prepared, m))] })),
+  ];
+  for (const run of headlineRuns({ headline: story.headline, programmes, actors: runners })) {
+    if (!relations.some((r) => r.type === 'RUNS' && r.to.name === run.to.name)) relations.push(run);
+  }
 
   const known = new Set<string>([
     ...people.map((p) => `Person|${p.name}`),

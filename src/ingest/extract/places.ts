@@ -170,6 +170,12 @@ export function findPlaces({ prepared, tokens, organisationSpans }: FindInput): 
       // An estate's name is nouns (荣华, 曹四村), never a verb phrase (严重影响小区, 清理小区).
       if (estateLike && tokens.some((t) => t.start >= start && t.end <= headStart && t.word.length > 1 && !/^(n|m|j|l)/.test(t.tag))) continue;
       if (!/^[\u4e00-\u9fff]/.test(name)) continue;
+      // A bare 高新区 in a 株洲 paper is 株洲高新区, wherever the scan met it.
+      const park = name === '高新区' ? zhuzhouPark() : null;
+      if (park) {
+        add({ span: { start, end }, name: park.name, surface: name, level: park.level, code: park.code, parent: parentName(park) });
+        continue;
+      }
       add({ span: { start, end }, name, surface: name, level: rule.level, code: null, parent: parent ? parent.name : null });
     }
   };

@@ -161,6 +161,13 @@ describe('extractStory: places inside bodies\' names', () => {
   });
 });
 
+describe('extractStory: the city\'s high-tech zone', () => {
+  it('reads a bare 高新区 as 株洲高新区 wherever it is printed', () => {
+    const x = extract('该企业立足高新区、深耕园区。');
+    expect(x.places.map((p) => [p.name, p.code, p.aliases])).toEqual([['株洲高新技术产业开发区', '4302x01', ['高新区']]]);
+  });
+});
+
 describe('extractStory: provincial departments and shared titles', () => {
   it('takes a 厅 as a government body, but not a hall', () => {
     const x = extract('省教育厅副厅长王建国到场指导。群众可在政务服务大厅办理。');

@@ -64,7 +64,8 @@ export function extractPage(page: PageInput): GraphBatch {
         headline: story.headline,
         kicker: story.kicker,
         subtitle: story.subtitle,
-        body,
+        // Captions name things too (湖南欧微时尚集团忙碌的生产线); they are read, not stored as body.
+        body: [body, ...story.captions].join('\n'),
         creditNames: [...new Set(story.credits.map((c) => c.name))],
       });
     } catch (error) {

@@ -11,7 +11,7 @@
  *    caption or an ad is still one story); captions and photo credits inside it credit its photos.
  * A page where nothing is anchored becomes one untitled story, never nothing.
  */
-import type { Credit } from './extract/credits';
+import { parseCaptionCredit, type Credit } from './extract/credits';
 import { isHeadingLike, linesContinue, startsWithSubtitleDash } from './layout';
 import type { CleanPage, PageBlock } from './page';
 
@@ -25,6 +25,11 @@ export interface SegmentedStory {
   paragraphs: string[];
   /** Byline and photo credits, each (name, role) once. */
   credits: Credit[];
+  /**
+   * Captions of the story's pictures that carry a photo credit, without the credit (湖南欧微时尚集团
+   * 忙碌的生产线。): not body text, but the story names what they name.
+   */
+  captions: string[];
   /** 1-based line of the page text where the story starts. */
   line: number;
 }
@@ -225,6 +230,8 @@ function buildStory({ blocks, start, end, section, warnings }: BuildInput): Segm
   const used = new Set(start.group?.used ?? []);
   const paragraphs: string[] = [];
   const credits: Credit[] = [];
+  const captions: string[] = [];
+  const pending: string[] = [];
   const addCredits = (list: Credit[]): void => {
     for (const c of list) if (!credits.some((d) => d.name === c.name && d.role === c.role)) credits.push(c);
   };
@@ -235,8 +242,16 @@ function buildStory({ blocks, start, end, section, warnings }: BuildInput): Segm
       // The story's own credit keeps the printed roles; any other photo credit inside it is for a picture.
       const own = i === start.anchor || !b.byline.photo;
       addCredits(own ? b.byline.credits : b.byline.credits.map(({ name }) => ({ name, role: '摄影' as const })));
-    } else if (b.kind === 'caption') addCredits(b.credits);
-    else if (b.kind === 'prose' || b.kind === 'heading') paragraphs.push(b.text);
+    } else if (b.kind === 'caption') {
+      addCredits(b.credits);
+      const caption = b.credits.length > 0 ? parseCaptionCredit(b.text)?.caption : undefined;
+      if (caption) pending.push(caption);
+    } else if (b.kind === 'prose' || b.kind === 'heading') {
+      paragraphs.push(b.text);
+      // A caption printed inside the story's text is its picture's; one after the story's last
+      // paragraph may as well belong to the next column, so its words are not the story's.
+      if (paragraphs.length > 1) captions.push(...pending.splice(0));
+    }
   }
 
   let headline = start.group?.headline ?? null;
@@ -253,6 +268,7 @@ function buildStory({ blocks, start, end, section, warnings }: BuildInput): Segm
     section,
     paragraphs,
     credits,
+    captions,
     line: blocks[start.first].line,
   };
 }
@@ -280,6 +296,7 @@ function orphanStory(blocks: PageBlock[], first: number, warnings: string[]): Se
     section: null,
     paragraphs: text.slice(1).map((b) => b.text),
     credits: blocks.slice(0, first).flatMap((b) => (b.kind === 'caption' ? b.credits : [])),
+    captions: [],
     line: text[0].line,
   };
 }
@@ -301,6 +318,7 @@ function untitledPage(blocks: PageBlock[], warnings: string[]): SegmentedStory[]
       section: blocks.find((b) => b.kind === 'section')?.text ?? null,
       paragraphs: text.map((b) => b.text),
       credits: blocks.flatMap((b) => (b.kind === 'caption' ? b.credits : [])),
+      captions: [],
       line: text[0].line,
     },
   ];

@@ -4,6 +4,30 @@ import { segmentPage } from '../../../src/ingest/segment';
 const segment = (lines: string[]) => segmentPage(cleanPage(lines.join('\n')));
 
 describe('segmentPage', () => {
+  it('keeps the captions printed inside a story\'s text (without their credit), not one after its last paragraph', () => {
+    const { stories } = segment([
+      '城南街道举办招聘会',
+      '',
+      '株洲日报讯(全媒体记者/赵一鸣)6月1日,城南街道在社区广场举办招聘会,现场共有20家企业',
+      '',
+      '',
+      '',
+      '株洲恒达电子有限公司的招聘展位前人头攢动。记者/赵一鸣 摄',
+      '',
+      '参加,提供岗位三百个。',
+      '',
+      '求职者纷纷前来咨询。',
+      '',
+      '',
+      '',
+      '醴陵瓷谷一角。记者/钱多多 摄',
+    ]);
+    expect(stories).toHaveLength(1);
+    expect(stories[0].captions).toEqual(['株洲恒达电子有限公司的招聘展位前人头攢动。']);
+    expect(stories[0].paragraphs.join('')).not.toContain('恒达');
+    expect(stories[0].credits.map((c) => `${c.name}/${c.role}`)).toEqual(expect.arrayContaining(['赵一鸣/摄影', '钱多多/摄影']));
+  });
+
   it('reads kicker, headline, subtitle, byline credits and body', () => {
     const { stories } = segment([
       '城南街道',

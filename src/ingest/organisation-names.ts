@@ -25,8 +25,9 @@ export function canonicalOrganisationName(printed: string): string | null {
   for (const { form, full } of CORES) {
     if (!printed.endsWith(form) || printed.length === form.length) continue;
     const prefix = printed.slice(0, printed.length - form.length);
-    const place = prefix === '市' ? homeCity().name : lookupPlace(prefix).length === 1 ? lookupPlace(prefix)[0].name : null;
-    if (!place) return null;
+    const placed = prefix === '市' ? [homeCity()] : lookupPlace(prefix);
+    if (placed.length !== 1) return null;
+    const place = placed[0].name;
     const canonical = `${place}${full}`;
     return canonical === printed ? null : canonical;
   }

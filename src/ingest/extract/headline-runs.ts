@@ -4,14 +4,14 @@
  * ran it. The headline's subject (a place or body the story lists) runs the body's programme that
  * the headline's object names: the same name, one inside the other, or close in wording.
  */
-import cueData from '../lexicon/programme-cues.json';
 import { scanPlaces } from '../lexicon/gazetteer';
 import { findOrganisations, tokenize } from './organisations';
 import { findPlaces } from './places';
+import { RUN_VERBS } from './programmes';
 import { prepareText } from './sentences';
 import type { EntityRef, FoundRelation } from './types';
 
-const RUN_VERB_RE = new RegExp(`^(${[...cueData.runVerbs].sort((a, b) => b.length - a.length).join('|')})(了)?`);
+const RUN_VERB_RE = new RegExp(`^(${RUN_VERBS.join('|')})(了)?`);
 /**
  * How alike a headline's object and a programme's name must be: the share of the shorter one's
  * character bigrams found in the other (a headline shortens: 提升班 for 2021年度…提升培训班).

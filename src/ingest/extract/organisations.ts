@@ -259,8 +259,10 @@ export function findOrganisations(prepared: PreparedText, tokens: Token[], place
     if (!acceptable(name, rule)) continue;
     spans.push({ start, end: headEnd, name, type: rule.type, core: rule.core ? (FULL_OF.get(suffix) ?? null) : null });
   }
-  for (const firm of firmsBeforeExecutiveTitles(text, tokens, places)) if (!spans.some((o) => o.start < firm.end && firm.start < o.end)) spans.push(firm);
-  for (const listed of listedCompanies(text)) if (!spans.some((o) => o.start < listed.end && listed.start < o.end)) spans.push(listed);
+  // Firms printed without a suffix, where no suffixed name already covers the words.
+  for (const firm of [...firmsBeforeExecutiveTitles(text, tokens, places), ...listedCompanies(text)]) {
+    if (!spans.some((o) => o.start < firm.end && firm.start < o.end)) spans.push(firm);
+  }
   const abbreviations = abbreviationSpans(text, spans);
   spans.push(...abbreviations.spans);
   return group({ prepared, spans: dropNested(spans), declared: abbreviations.declared });

@@ -66,8 +66,8 @@ interface FindInput {
 /** Result of place finding: the places, and gazetteer places printed inside organisation names. */
 export interface PlacesResult {
   places: PlaceFound[];
-  /** Organisation span → the place its name starts with (BASED_IN). */
-  inside: Array<{ span: Span; place: PlaceFound }>;
+  /** Organisation span → a gazetteer place printed inside its name; `atStart`: the name starts with it (BASED_IN). */
+  inside: Array<{ span: Span; place: PlaceFound; atStart: boolean }>;
 }
 
 /** Finds the places of a prepared story body. */
@@ -92,18 +92,13 @@ export function findPlaces({ prepared, tokens, organisationSpans }: FindInput): 
     if (input.surface !== input.name) entry.aliases.add(input.surface);
     entry.parent ??= input.parent;
     const org = within(input.span);
-    if (org) {
-      if (org.start === input.span.start) inside.push({ span: org, place: entry });
-      // 龙门镇春风小学, 云田镇控违中队: a town or street of the paper's own city that starts a local
-      // body's name is named by the story too (the analyst lists it); a city or province is not.
-      if (input.code !== null && LOCAL_LEVELS.has(input.level) && input.code.startsWith(ZHUZHOU_CODE)) entry.mentions.push(input.span);
-    } else entry.mentions.push(input.span);
+    if (org) inside.push({ span: org, place: entry, atStart: org.start === input.span.start });
+    else entry.mentions.push(input.span);
     return entry;
   };
 
   for (const m of gazetteer) {
-    // A bare 高新区 in a 株洲 paper is 株洲高新区.
-    const place = BARE_PARKS.has(m.surface) && m.surface === '高新区' ? (zhuzhouPark() ?? m.place) : m.place;
+    const place = homePark(m.surface) ?? m.place;
     const ambiguous = m.alternatives.length > 0;
     add({
       span: { start: m.start, end: m.end },
@@ -170,8 +165,7 @@ export function findPlaces({ prepared, tokens, organisationSpans }: FindInput): 
       // An estate's name is nouns (荣华, 曹四村), never a verb phrase (严重影响小区, 清理小区).
       if (estateLike && tokens.some((t) => t.start >= start && t.end <= headStart && t.word.length > 1 && !/^(n|m|j|l)/.test(t.tag))) continue;
       if (!/^[\u4e00-\u9fff]/.test(name)) continue;
-      // A bare 高新区 in a 株洲 paper is 株洲高新区, wherever the scan met it.
-      const park = name === '高新区' ? zhuzhouPark() : null;
+      const park = homePark(name);
       if (park) {
         add({ span: { start, end }, name: park.name, surface: name, level: park.level, code: park.code, parent: parentName(park) });
         continue;
@@ -230,11 +224,21 @@ export function findPlaces({ prepared, tokens, organisationSpans }: FindInput): 
   return { places: [...byName.values()], inside };
 }
 
-/** Divisions below the district: named inside a body's name, they still place the story. */
+/** Divisions below the district: named anywhere inside a local body's name, they place the story. */
 const LOCAL_LEVELS: ReadonlySet<PlaceLevel> = new Set(['SUBDISTRICT', 'TOWN', 'VILLAGE', 'COMMUNITY']);
+
+/** A street, town, village or community of the paper's own city (龙门镇 in 涪口区龙门镇春风小学). */
+export function isLocalDivision(place: Pick<PlaceFound, 'level' | 'code'>): boolean {
+  return place.code !== null && LOCAL_LEVELS.has(place.level) && place.code.startsWith(ZHUZHOU_CODE);
+}
 
 function isZhuzhou(place: GazetteerPlace): boolean {
   return place.code === ZHUZHOU_CODE || place.code.startsWith(ZHUZHOU_CODE) || ancestors(place.code).some((a) => a.code === ZHUZHOU_CODE);
+}
+
+/** A bare 高新区 in a 株洲 paper is 株洲高新区, whichever scan met it (gazetteer or suffix); else null. */
+function homePark(surface: string): GazetteerPlace | null {
+  return surface === '高新区' ? zhuzhouPark() : null;
 }
 
 let zhuzhouParkMemo: GazetteerPlace | null | undefined;

@@ -24,7 +24,9 @@ export interface ProgrammeFound {
 const HEADS = [...cueData.heads].sort((a, b) => b.length - a.length);
 const EVENT_SUFFIXES = [...cueData.eventSuffixes].sort((a, b) => b.length - a.length);
 const EVENT_RE = new RegExp(EVENT_SUFFIXES.join('|'), 'g');
-const RUN_VERBS_RE = new RegExp(`(${[...cueData.runVerbs].sort((a, b) => b.length - a.length).join('|')})(了|起|出)?$`);
+/** The verbs by which a body runs a programme, longest first so that 深入开展 wins over 开展. */
+export const RUN_VERBS: readonly string[] = [...cueData.runVerbs].sort((a, b) => b.length - a.length);
+const RUN_VERBS_RE = new RegExp(`(${RUN_VERBS.join('|')})(了|起|出)?$`);
 const NOT_PROGRAMME = new Set(cueData.notProgramme);
 const TARGETS = [...cueData.targets].sort((a, b) => b.length - a.length);
 const KINDS = cueData.kinds as Array<{ kind: ProgrammeKind; words: string[] }>;

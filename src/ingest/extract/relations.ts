@@ -7,17 +7,15 @@
  * - HOLDS_POSITION: a body or place, a title, a person (株洲欧微服饰有限公司董事长李玉龙).
  * - BASED_IN: a body whose printed name starts with a place (荷塘区人社局 → 荷塘区).
  */
-import cueData from '../lexicon/programme-cues.json';
 import titleData from '../lexicon/titles.json';
 import type { ActorMention } from './coreference';
 import type { OrganisationFound } from './organisations';
 import type { PersonFound } from './people';
 import type { PlaceFound } from './places';
-import { VEHICLE_AFTER_RE, type ProgrammeFound } from './programmes';
+import { RUN_VERBS, VEHICLE_AFTER_RE, type ProgrammeFound } from './programmes';
 import { evidence, sentenceAt, type PreparedText, type Span } from './sentences';
 import type { EntityRef, FoundRelation } from './types';
 
-const RUN_VERBS = [...cueData.runVerbs].sort((a, b) => b.length - a.length);
 const RUN_VERB_RE = new RegExp(RUN_VERBS.join('|'), 'g');
 const TITLES = [...titleData.titles].sort((a, b) => b.length - a.length);
 /** 由A、B联合举办 / 由A主办，B承办: the hosts of the programme named before. */

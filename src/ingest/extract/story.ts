@@ -9,7 +9,7 @@ import { scanPlaces } from '../lexicon/gazetteer';
 import { actorMentions } from './coreference';
 import { findOrganisations, tokenize } from './organisations';
 import { findPeople } from './people';
-import { findPlaces } from './places';
+import { findPlaces, isLocalDivision } from './places';
 import { findProgrammes } from './programmes';
 import { headlineRuns } from './headline-runs';
 import { findRelations } from './relations';
@@ -41,7 +41,10 @@ export function extractStory(story: StoryContext): StoryExtraction {
   // where it is printed as the body; places keep only spans outside organisation names.
   const places = allPlaces.filter((p) => p.mentions.length > 0);
   const placeSpans = places.flatMap((p) => p.mentions);
-  const insideOnly = allPlaces.filter((p) => p.mentions.length === 0 && NAMED_INSIDE_LEVELS.has(p.level) && inside.some((i) => i.place === p));
+  // …and a street or town of the city anywhere in a local body's name (涪口区龙门镇春风小学).
+  const insideOnly = allPlaces.filter(
+    (p) => p.mentions.length === 0 && inside.some((i) => i.place === p && ((i.atStart && NAMED_INSIDE_LEVELS.has(p.level)) || isLocalDivision(p))),
+  );
   // Headline spans are not body spans: the places keep their names and surfaces, not their spans.
   const fromHeadline = headlinePlaces(story)
     .filter((h) => !allPlaces.some((p) => p.name === h.name && p.mentions.length > 0))
@@ -64,7 +67,7 @@ export function extractStory(story: StoryContext): StoryExtraction {
   const actors = actorMentions({ text: prepared.text, places, organisations });
   // A body's base counts whether the story names the place on its own or only in the body's name.
   const basedIn = inside
-    .filter((i) => i.place.mentions.length > 0 || insideOnly.includes(i.place))
+    .filter((i) => i.atStart && (i.place.mentions.length > 0 || insideOnly.includes(i.place)))
     .map((i) => ({ organisation: organisations.find((o) => o.mentions.some((m) => same(m, i.span)))?.name ?? '', place: i.place.name, span: i.span }))
     .filter((b) => b.organisation !== '');
   const relations = findRelations({ prepared, sentences, actors, programmes, people, places, organisations, basedIn, bases: insideOnly });

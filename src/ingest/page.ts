@@ -33,7 +33,10 @@ export interface PageBlock {
   line: number;
   /** Blank lines before the block; three or more mark a picture's place. */
   gapBefore: number;
-  /** For `byline` blocks: the parsed credits (photo = a closing photo credit). */
+  /**
+   * For `byline` blocks: the parsed credits and where they stand; on a `noise` block, the meta line
+   * (来源:…, 编辑:…) it was, for the outlet it names.
+   */
   byline?: Byline;
   /** For `caption` blocks: the photographers it credits (role 摄影). */
   credits: Credit[];
@@ -71,6 +74,7 @@ function escapeClass(chars: string): string {
 export function cleanPage(text: string): CleanPage {
   const warnings: string[] = [];
   let blocks = splitBlocks(normaliseWhiteSpace(text)).flatMap(classifyBlock);
+  placeCredits(blocks);
   markGapCaptions(blocks);
   markSections(blocks);
   markAdvertisements(blocks);
@@ -105,11 +109,20 @@ function splitBlocks(text: string): PageBlock[] {
   return blocks;
 }
 
-/** What one block is on its own; a dispatch byline becomes two blocks (byline, then its story text). */
+/**
+ * What one block is on its own. A dispatch byline becomes two blocks (byline, then its story
+ * text), a paragraph ending in a bracketed credit two (the paragraph, then the credit); a web
+ * page's meta line without credits (编辑:…, 来源:…) is noise that still names the outlet.
+ */
 function classifyBlock(block: PageBlock): PageBlock[] {
   const { text } = block;
   const byline = parseByline(text);
   if (byline !== null) {
+    if (byline.placement === 'meta' && byline.credits.length === 0) return [{ ...block, kind: 'noise', byline }];
+    if (byline.lead) {
+      const lead: PageBlock = { ...block, kind: 'prose', text: byline.lead, credits: [] };
+      return [{ ...lead, kind: kindOfText(lead.text) }, { ...block, kind: 'byline', byline, text: text.slice(byline.lead.length).trim(), gapBefore: 0 }];
+    }
     const head: PageBlock = { ...block, kind: 'byline', byline, text: byline.rest ? text.slice(0, text.length - byline.rest.length).trim() : text };
     if (!byline.rest) return [head];
     const rest: PageBlock = { ...block, kind: 'prose', text: byline.rest, gapBefore: 0, credits: [] };
@@ -132,8 +145,13 @@ function isAdMarker(text: string): boolean {
 }
 
 const isText = (b: PageBlock): boolean => b.kind === 'prose' || b.kind === 'heading';
-const isOpeningByline = (b: PageBlock | undefined): boolean => b?.kind === 'byline' && !b.byline?.photo;
-const isClosingCredit = (b: PageBlock | undefined): boolean => b?.kind === 'byline' && b.byline?.photo === true;
+const isOpeningByline = (b: PageBlock | undefined): boolean => b?.kind === 'byline' && opens(b.byline);
+const isClosingCredit = (b: PageBlock | undefined): boolean => b?.kind === 'byline' && b.byline?.placement === 'closing';
+
+/** Bylines that can start a story: a dispatch or a credit line under a headline. */
+export function opens(byline: Byline | undefined): boolean {
+  return byline?.placement === 'dispatch' || byline?.placement === 'opening';
+}
 
 /** The nearest block before/after `index` that is not an ad or editor line. */
 function neighbour(blocks: PageBlock[], index: number, step: 1 | -1): PageBlock | undefined {
@@ -142,6 +160,25 @@ function neighbour(blocks: PageBlock[], index: number, step: 1 | -1): PageBlock 
   }
   return undefined;
 }
+
+/**
+ * Where a credit line stands decides what it credits: a credit line stacked right on a closing
+ * photo credit (株洲日报全媒体记者/张三 over 通讯员/李四 摄) closes the story with it, and a bracketed
+ * credit right under a headline ((记者 张三) above the text) opens the story.
+ */
+function placeCredits(blocks: PageBlock[]): void {
+  blocks.forEach((block, i) => {
+    const byline = block.byline;
+    if (block.kind !== 'byline' || byline === undefined) return;
+    if (byline.placement === 'opening' && isClosingCredit(blocks[i + 1]) && blocks[i + 1].byline?.photo) {
+      block.byline = { ...byline, placement: 'closing' };
+    } else if (byline.placement === 'closing' && !byline.lead && !byline.photo && OPEN_BRACKET.test(block.text) && neighbour(blocks, i, -1)?.kind === 'heading') {
+      block.byline = { ...byline, placement: 'opening' };
+    }
+  });
+}
+
+const OPEN_BRACKET = /^[((]/u;
 
 /**
  * Captions without a credit, recognised by where they sit: right after a picture gap, one short

@@ -67,6 +67,7 @@ export function extractPage(page: PageInput): GraphBatch {
         // Captions name things too (湖南欧微时尚集团忙碌的生产线); they are read, not stored as body.
         body: [body, ...story.captions].join('\n'),
         creditNames: [...new Set(story.credits.map((c) => c.name))],
+        outlets: story.outlets,
       });
     } catch (error) {
       warnings.push(`${page.source}: entity extraction failed for story ${position} "${story.headline}": ${(error as Error).message}`);
@@ -107,7 +108,7 @@ const ENDS: Record<RelationshipType, { from: NodeKind[]; to: NodeKind[] }> = {
  * breach; an empty list means the loader will accept it. Checked: ids unique across the batch,
  * aliases never repeat the name, every relationship names nodes of the batch with the labels its
  * type allows, text-derived relationships name a story of the batch (and carry evidence where the
- * contract asks), REPORTED has a known role, MENTIONS a positive count and appears once per pair.
+ * contract asks), REPORTED has a known role or none, MENTIONS a positive count and appears once per pair.
  */
 export function validateBatch(batch: GraphBatch): string[] {
   const problems: string[] = [];
@@ -150,7 +151,8 @@ export function validateBatch(batch: GraphBatch): string[] {
     }
     if (edge.type === 'CONTAINS' && edge.story !== undefined) problems.push(`${where}: CONTAINS must not name a story`);
     if (NEEDS_EVIDENCE.has(edge.type) && !edge.evidence) problems.push(`${where}: has no evidence sentence`);
-    if (edge.type === 'REPORTED' && !(CREDIT_ROLES as readonly string[]).includes(edge.role ?? '')) {
+    // A role is absent when the byline printed none (作者:张三); one that is present must be known.
+    if (edge.type === 'REPORTED' && edge.role !== undefined && !(CREDIT_ROLES as readonly string[]).includes(edge.role)) {
       problems.push(`${where}: role ${String(edge.role)} is not one of ${CREDIT_ROLES.join(', ')}`);
     }
     if (edge.type === 'MENTIONS') {

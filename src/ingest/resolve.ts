@@ -147,7 +147,8 @@ class PageGraph {
 
     for (const { name, role } of credits) {
       const id = this.upsert({ label: 'Person', id: entityId('Person', name), name, aliases: [] });
-      this.relate({ type: 'REPORTED', from: id, to: storyId, story: storyId, role });
+      // A credit printed without a role (作者:张三) carries none: the graph states only what the page does.
+      this.relate({ type: 'REPORTED', from: id, to: storyId, story: storyId, ...(role === null ? {} : { role }) });
     }
     for (const [id, count] of mentions) this.relate({ type: 'MENTIONS', from: storyId, to: id, story: storyId, count });
 

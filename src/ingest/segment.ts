@@ -13,7 +13,7 @@
  */
 import { parseCaptionCredit, type Credit } from './extract/credits';
 import { isHeadingLike, linesContinue, startsWithSubtitleDash } from './layout';
-import type { CleanPage, PageBlock } from './page';
+import { opens, type CleanPage, type PageBlock } from './page';
 
 export interface SegmentedStory {
   headline: string;
@@ -32,6 +32,11 @@ export interface SegmentedStory {
   captions: string[];
   /** 1-based line of the page text where the story starts. */
   line: number;
+  /**
+   * The outlets the page names in its bylines, mastheads and source lines (株洲日报, 华声在线): the
+   * page's own outlet, which its stories do not mention (GUIDELINE).
+   */
+  outlets: string[];
 }
 
 export interface SegmentedPage {
@@ -67,15 +72,18 @@ interface StoryStart {
   anchor: number;
 }
 
-const isOpeningByline = (b: PageBlock): boolean => b.kind === 'byline' && !b.byline?.photo;
-const isClosingCredit = (b: PageBlock): boolean => b.kind === 'byline' && b.byline?.photo === true;
+const isOpeningByline = (b: PageBlock): boolean => b.kind === 'byline' && opens(b.byline);
+const isClosingCredit = (b: PageBlock): boolean => b.kind === 'byline' && b.byline?.placement === 'closing';
+/** A web page's author / source line: it credits the story it sits in, and a headline may sit above it. */
+const isMeta = (b: PageBlock): boolean => b.kind === 'byline' && b.byline?.placement === 'meta';
 
 /** Splits a cleaned page into stories. Pure. */
 export function segmentPage(page: CleanPage): SegmentedPage {
   const { blocks } = page;
   const warnings: string[] = [];
   const starts = findStarts(blocks, warnings);
-  if (starts.length === 0) return { stories: untitledPage(blocks, warnings), warnings };
+  const outlets = [...new Set(blocks.flatMap((b) => b.byline?.outlets ?? []))];
+  if (starts.length === 0) return { stories: untitledPage(blocks, warnings).map((s) => ({ ...s, outlets })), warnings };
 
   const stories: SegmentedStory[] = [];
   const orphan = orphanStory(blocks, starts[0].first, warnings);
@@ -85,7 +93,7 @@ export function segmentPage(page: CleanPage): SegmentedPage {
     const end = k + 1 < starts.length ? starts[k + 1].first : blocks.length;
     stories.push(buildStory({ blocks, start, end, section: sections[start.first], warnings }));
   });
-  return { stories: mergeRepeatedHeadlines(stories), warnings };
+  return { stories: mergeRepeatedHeadlines(stories).map((s) => ({ ...s, outlets })), warnings };
 }
 
 function findStarts(blocks: PageBlock[], warnings: string[]): StoryStart[] {
@@ -123,7 +131,7 @@ function headlineGroup(blocks: PageBlock[], last: number): HeadlineGroup | null 
   let subtitle: number | null = null;
   for (let j = last; j >= 0 && lines.length < MAX_HEADLINE_LINES; j -= 1) {
     const b = blocks[j];
-    if (b.kind === 'caption' || b.kind === 'noise') continue;
+    if (b.kind === 'caption' || b.kind === 'noise' || isMeta(b)) continue;
     if (b.kind !== 'heading') break;
     if (startsWithSubtitleDash(b.text)) {
       if (lines.length > 0 || subtitle !== null) break;
@@ -232,9 +240,7 @@ function buildStory({ blocks, start, end, section, warnings }: BuildInput): Segm
   const credits: Credit[] = [];
   const captions: string[] = [];
   const pending: string[] = [];
-  const addCredits = (list: Credit[]): void => {
-    for (const c of list) if (!credits.some((d) => d.name === c.name && d.role === c.role)) credits.push(c);
-  };
+  const addCredits = (list: Credit[]): void => mergeCredits(credits, list);
   for (let i = start.first; i < end; i += 1) {
     const b = blocks[i];
     if (used.has(i)) continue;
@@ -270,7 +276,33 @@ function buildStory({ blocks, start, end, section, warnings }: BuildInput): Segm
     credits,
     captions,
     line: blocks[start.first].line,
+    outlets: [],
   };
+}
+
+/**
+ * Adds credits to a story's list, each (name, role) once; a name printed without a role where the
+ * story prints it with one (作者:张三 over 通讯员 张三) adds nothing.
+ */
+function mergeCredits(into: Credit[], list: readonly Credit[]): void {
+  for (const c of list) {
+    if (into.some((d) => d.name === c.name && (d.role === c.role || c.role === null))) continue;
+    const unroled = into.findIndex((d) => d.name === c.name && d.role === null);
+    if (unroled >= 0) into.splice(unroled, 1);
+    into.push(c);
+  }
+}
+
+/** The credits a block carries outside the story's anchor: a caption's photographers or a byline's names. */
+function blockCredits(b: PageBlock): Credit[] {
+  if (b.kind === 'caption') return b.credits;
+  return b.kind === 'byline' && b.byline ? b.byline.credits : [];
+}
+
+function collectCredits(blocks: PageBlock[]): Credit[] {
+  const credits: Credit[] = [];
+  for (const b of blocks) mergeCredits(credits, blockCredits(b));
+  return credits;
 }
 
 function untitledHeadline(paragraphs: string[]): string {
@@ -295,9 +327,10 @@ function orphanStory(blocks: PageBlock[], first: number, warnings: string[]): Se
     subtitle: null,
     section: null,
     paragraphs: text.slice(1).map((b) => b.text),
-    credits: blocks.slice(0, first).flatMap((b) => (b.kind === 'caption' ? b.credits : [])),
+    credits: collectCredits(blocks.slice(0, first)),
     captions: [],
     line: text[0].line,
+    outlets: [],
   };
 }
 
@@ -317,9 +350,10 @@ function untitledPage(blocks: PageBlock[], warnings: string[]): SegmentedStory[]
       subtitle: null,
       section: blocks.find((b) => b.kind === 'section')?.text ?? null,
       paragraphs: text.map((b) => b.text),
-      credits: blocks.flatMap((b) => (b.kind === 'caption' ? b.credits : [])),
+      credits: collectCredits(blocks),
       captions: [],
       line: text[0].line,
+      outlets: [],
     },
   ];
 }
@@ -333,9 +367,7 @@ function mergeRepeatedHeadlines(stories: SegmentedStory[]): SegmentedStory[] {
     const prev = out[out.length - 1];
     if (prev !== undefined && compact(prev.headline) === compact(story.headline)) {
       prev.paragraphs.push(...story.paragraphs.filter((p) => !prev.paragraphs.includes(p)));
-      for (const c of story.credits) {
-        if (!prev.credits.some((d) => d.name === c.name && d.role === c.role)) prev.credits.push(c);
-      }
+      mergeCredits(prev.credits, story.credits);
       continue;
     }
     out.push(story);

@@ -173,9 +173,9 @@ async function readGrouped<T>(reader: Neo4jReader, cypher: string, ids: readonly
 }
 
 const asStory = (raw: StoryRow): StoryRow => raw;
-const asCredit = (raw: { person: Record<string, unknown>; role: string; story: StoryRow }): CreditRow => ({
+const asCredit = (raw: { person: Record<string, unknown>; role: string | null; story: StoryRow }): CreditRow => ({
   person: toEntityRow(raw.person),
-  role: raw.role,
+  role: raw.role ?? null,
   story: raw.story,
 });
 const asPosition = (raw: { person: Record<string, unknown>; at: Record<string, unknown>; title: string; story: string | null; sentence: string | null }): PositionRow => ({

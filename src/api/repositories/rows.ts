@@ -47,7 +47,8 @@ export interface EvidenceRow {
 
 export interface CreditRow {
   person: EntityRow;
-  role: string;
+  /** null when the byline printed no role. */
+  role: string | null;
   story: StoryRow;
 }
 

@@ -34,7 +34,7 @@ export function extractStory(story: StoryContext): StoryExtraction {
   const sentences = sentenceSpans(prepared.text);
 
   const divisions = scanPlaces(prepared.text);
-  const organisations = findOrganisations(prepared, tokens, divisions);
+  const organisations = withoutOutlets(findOrganisations(prepared, tokens, divisions), story.outlets ?? []);
   const organisationSpans = organisations.flatMap((o) => o.mentions);
   const { places: allPlaces, inside } = findPlaces({ prepared, tokens, organisationSpans });
   // A body printed as a place's exact name (a market both place and operator) stays a body only
@@ -118,6 +118,13 @@ function headlinePlaces(story: StoryContext): PlaceFound[] {
   // Only divisions from the gazetteer: a headline's abbreviations (湖南工大, 高新区) are too short to
   // tell a province or a park from the start of a name.
   return places.filter((p) => p.mentions.length > 0 && p.code !== null && HEADLINE_LEVELS.has(p.level));
+}
+
+/** The page's own outlet (any of its printed forms) is not a body the story mentions (GUIDELINE). */
+function withoutOutlets<T extends { name: string; aliases: Set<string> | string[] }>(found: T[], outlets: readonly string[]): T[] {
+  if (outlets.length === 0) return found;
+  const own = (form: string): boolean => outlets.some((o) => o === form || (form.length >= 2 && o.includes(form)));
+  return found.filter((o) => !own(o.name) && ![...o.aliases].some(own));
 }
 
 function same(a: Span, b: Span): boolean {

@@ -8,13 +8,15 @@
  * Anonymised references (刘女士, 黄某, 张小小(化名)), byline names and national leaders are skipped.
  * A shorter or longer form seen in the same story (王娟 … 王娟华) folds into one person.
  */
-import surnameData from '../lexicon/surnames.json';
-import titleData from '../lexicon/titles.json';
 import anonymisedData from '../lexicon/anonymised-person.json';
+import cueData from '../lexicon/person-cues.json';
+import { alternation, defineLexicon, literals, patterns, text as chars, words } from '../lexicon/loader';
 import type { Token } from './organisations';
 import { tokenAt } from './organisations';
+import { SURNAMES } from './person-names';
 import type { PreparedText, Span } from './sentences';
 import { isCjk } from './sentences';
+import { TITLES } from './titles';
 
 /** One person of the story with every span that names them. */
 export interface PersonFound {
@@ -23,22 +25,52 @@ export interface PersonFound {
   mentions: Span[];
 }
 
-const SINGLE = new Set(surnameData.single);
-const COMPOUND = new Set(surnameData.compound);
-const AMBIGUOUS = new Set(surnameData.ambiguous);
-const TITLES = [...titleData.titles].sort((a, b) => b.length - a.length);
-const HONORIFICS = [...anonymisedData.honorifics].sort((a, b) => b.length - a.length);
+const CUES = defineLexicon('person-cues.json', cueData, {
+  speechAfter: words,
+  speechAdverbs: words,
+  describeAfter: words,
+  openerAfter: words,
+  personNouns: words,
+  ageBefore: patterns,
+  honorificsAfterFullName: words,
+  objectVerbs: words,
+  listJoiners: words,
+  notGiven: chars,
+  nextWordStart: chars,
+  leaders: words,
+  leaderTitles: words,
+  partyPrefixes: words,
+  creditContextBefore: words,
+});
+const ANONYMISED = defineLexicon('anonymised-person.json', anonymisedData, { honorifics: words, prefixes: words, pseudonymMarkers: literals });
 
-/** Verbs and phrases that follow a person's name when the paper quotes or describes them. */
-const SPEECH_AFTER = /^(说|表示|介绍|坦言|感慨|指出|透露|告诉|笑道|说道|认为|建议|强调|回忆|提到|直言|补充|感叹|笑着说|高兴地说|激动地说|自豪地说|出席|讲话|致辞|坦承|表态|答道|向记者|对记者|告诉记者)/;
+const SINGLE = new Set(SURNAMES.single);
+const COMPOUND = new Set(SURNAMES.compound);
+const AMBIGUOUS = new Set(SURNAMES.ambiguous);
+const HONORIFICS = [...ANONYMISED.honorifics].sort((a, b) => b.length - a.length);
+
+/** Verbs and phrases that follow a person's name when the paper quotes or describes them (an adverb may come first). */
+const SPEECH_AFTER = new RegExp(`^(?:${alternation(CUES.speechAdverbs)})?(?:${alternation(CUES.speechAfter)})`, 'u');
 /** Weaker: words that follow a name in description (赵中信当即, 谢恩正在); not enough for a surname that is also a common word. */
-const DESCRIBE_AFTER = /^(称|解释|主持|带头|带领|当即|迅速|进一步|一直|正在|本科|老家|毕业|来自|从部队|创办|自学|呼吁|希望|分享|回答)/;
+const DESCRIBE_AFTER = new RegExp(`^(?:${alternation(CUES.describeAfter)})`, 'u');
 /** Openers of a sentence that starts with a person and goes on to describe them. */
-const OPENER_AFTER = /^(是|曾|今年|已|也|还|今|现|在|于|则|从|和|与|对|把|将|被|的身份|等人|等全国|等代表)/;
+const OPENER_AFTER = new RegExp(`^(?:${alternation(CUES.openerAfter)})`, 'u');
+/** A kind of person, or an age, printed right before the name (村民李丹, 44岁的王娟华). */
+const PERSON_BEFORE = new RegExp(`(?:${[alternation(CUES.personNouns), ...CUES.ageBefore.map((p) => p.replace(/\$$/u, ''))].join('|')})$`, 'u');
+/** A title printed right after the name (周某某省委书记、…): the party body may lead the title. */
+const TITLE_AFTER = new RegExp(`^(?:${alternation(CUES.partyPrefixes)})?(?:${alternation(TITLES)})(?=[、,，。；;的]|$)`, 'u');
+/** A full name with a form of address after it (张三丰同学说) is still the person's full name. */
+const HONORIFIC_AFTER = new RegExp(`^(?:${alternation(CUES.honorificsAfterFullName)})`, 'u');
+/** Verbs whose object is a person or a list of people (慰问了张三、李四). */
+const OBJECT_VERB_BEFORE = new RegExp(`(?:${alternation(CUES.objectVerbs)})$`, 'u');
+const LIST_JOINERS = new Set(CUES.listJoiners);
 /** Characters that cannot be part of a given name: the third character is the next word. */
-const NOT_GIVEN = new Set([...'的了在是和与及等说表介也都就将把被从对向为以已还又再们个位名岁年月日时你我他她它里内外前后到给让叫请经通过参加进出回走看想做作用带自当笑指透告认称解补每要会能可应该没很更最并、，。：；！？“”（）《》— ']);
-const LEADERS = new Set(['习近平', '李强', '李克强', '赵乐际', '王沪宁', '蔡奇', '丁薛祥', '李希', '韩正', '王岐山', '栗战书', '汪洋', '毛泽东', '邓小平', '江泽民', '胡锦涛', '温家宝', '周恩来', '刘少奇', '朱镕基']);
-const LEADER_TITLES = /(国家主席|总书记|国务院总理|总理|国家副主席|国务院副总理|委员长|主席)$/;
+const NOT_GIVEN = new Set([...CUES.notGiven]);
+const LEADERS = new Set(CUES.leaders);
+const LEADER_TITLES = new RegExp(`(?:${alternation(CUES.leaderTitles)})$`, 'u');
+const CREDIT_BEFORE = new RegExp(`(?:${alternation(CUES.creditContextBefore)})[／/]?\\s*$`, 'u');
+/** Where a name must end when no verb fixes it: a list mark, 等, punctuation or the end. */
+const HARD_BOUNDARY = /^(?:[、，。；！？,.;!?：:“”（）()\s]|等|和|及|与|$)/u;
 
 interface FindInput {
   prepared: PreparedText;
@@ -89,21 +121,24 @@ export function findPeople({ prepared, tokens, blocked, creditNames }: FindInput
   let claimedUntil = -1;
   for (const occ of occurrences) {
     if (occ.start < claimedUntil) continue;
-    const form = chooseForm(text, occ);
+    const form = chooseForm(text, occ, tokens);
     if (form === null) continue;
     claimedUntil = occ.start + form.length;
-    if (LEADERS.has(form) || LEADER_TITLES.test(text.slice(Math.max(0, occ.start - 6), occ.start))) continue;
+    if (LEADERS.has(form) || LEADER_TITLES.test(text.slice(Math.max(0, occ.start - 8), occ.start))) continue;
     if (creditContext(text, occ.start)) continue;
     confirmed.set(form, (confirmed.get(form) ?? 0) + 1);
   }
 
-  // Names listed after a confirmed one (副厅长邓建华、欧阳志军) share its cue.
+  // Names listed after a confirmed one (副厅长邓建华、欧阳志军; 慰问了张三和李四等) share its cue,
+  // in page order so that a list of three carries on; a surname that is also a common word needs
+  // the list to end right after it.
   for (const occ of occurrences) {
-    if (text[occ.start - 1] !== '、') continue;
+    if (!LIST_JOINERS.has(text[occ.start - 1] ?? '')) continue;
     const prev = [...confirmed.keys()].find((n) => text.slice(occ.start - 1 - n.length, occ.start - 1) === n);
     if (!prev) continue;
-    const form = occ.forms.find((f) => boundaryAfter(text, occ.start + f.length)) ?? null;
-    if (form && !confirmed.has(form)) confirmed.set(form, 1);
+    const strong = AMBIGUOUS.has(occ.surname) || text[occ.start - 1] !== '、';
+    const form = [...occ.forms].reverse().find((f) => (strong ? hardBoundary(text, occ.start + f.length) : boundaryAfter(text, occ.start + f.length))) ?? null;
+    if (form && !confirmed.has(form) && !creditContext(text, occ.start)) confirmed.set(form, 1);
   }
 
   const people = fold([...confirmed.keys()], text);
@@ -122,36 +157,61 @@ function insideWord({ tokens, text, at, surnameLength }: { tokens: Token[]; text
   const t = tokens[tokenAt(tokens, at)];
   if (!t || t.word.length < 2 || t.tag.startsWith('nr')) return false;
   if (t.start < at) return true;
-  // 江波说 stays a name even though 江波 is in the dictionary: a speech verb right after decides.
-  if (SPEECH_AFTER.test(text.slice(t.end, t.end + 4))) return false;
+  // 江波说 stays a name even though 江波 is in the dictionary: a speech verb right after decides;
+  // a verb or adjective of the dictionary (展开讲解, 高兴地说) is never a name.
+  if (/^[nN]/.test(t.tag) && SPEECH_AFTER.test(text.slice(t.end, t.end + 8))) return false;
+  // …and so does a proper noun of the dictionary right after a title (主席欧文安: 欧文 is a word).
+  if (/^(?:nz|ns)/.test(t.tag) && titleBefore(text, at)) return false;
   return t.word.length > surnameLength && t.word.length <= 3 && t.start === at;
 }
 
 /** The name at an occurrence if a cue makes it a person, or null. */
-function chooseForm(text: string, occ: Occurrence): string | null {
-  const left = titleBefore(text, occ.start) || /(\d+岁的|名叫|叫做|市民|村民|居民|学员|学生)$/.test(text.slice(Math.max(0, occ.start - 5), occ.start));
+function chooseForm(text: string, occ: Occurrence, tokens: Token[]): string | null {
+  const before = text.slice(Math.max(0, occ.start - 8), occ.start);
+  const left = titleBefore(text, occ.start) || PERSON_BEFORE.test(before);
   const sentenceStart = occ.start === 0 || /[。！？；\n”，]/.test(text[occ.start - 1]);
   const ordered = [...occ.forms].reverse();
   // A speech verb or a describing opener right after a form fixes where the name ends.
   for (const form of ordered) {
-    const after = text.slice(occ.start + form.length, occ.start + form.length + 6);
+    const after = text.slice(occ.start + form.length, occ.start + form.length + 8);
     if (SPEECH_AFTER.test(after)) return form;
     if (!AMBIGUOUS.has(occ.surname) && (DESCRIBE_AFTER.test(after) || (sentenceStart && OPENER_AFTER.test(after)))) return form;
+    // 张三丰同学说, 周某某省委书记: a full name with a form of address or a title printed after it.
+    if (!AMBIGUOUS.has(occ.surname) && form.length === occ.surname.length + 2 && HONORIFIC_AFTER.test(after)) return form;
+    if (!AMBIGUOUS.has(occ.surname) && TITLE_AFTER.test(after) && form.length > occ.surname.length + 1) return form;
+  }
+  // The object of 慰问 / 看望 …: the name must end at a list mark, 等 or punctuation.
+  if (OBJECT_VERB_BEFORE.test(before) && !AMBIGUOUS.has(occ.surname)) {
+    const form = ordered.find((f) => hardBoundary(text, occ.start + f.length));
+    if (form !== undefined && form.length > occ.surname.length) return form;
   }
   if (!left || AMBIGUOUS.has(occ.surname)) return null;
-  // A title cue alone: take the longer form unless its last character usually starts the next word.
+  // A title cue alone: take the longer form unless its last character starts the next word
+  // (张伟详细介绍: 详 begins 详细, so the name is 张伟).
   const long = ordered[0];
-  if (long.length > occ.surname.length + 1 && !NEXT_WORD_START.has(long[long.length - 1])) return long;
+  const lastAt = occ.start + long.length - 1;
+  if (long.length > occ.surname.length + 1 && !NEXT_WORD_START.has(long[long.length - 1]) && !startsLongerWord(tokens, lastAt)) return long;
   const short = ordered[ordered.length - 1];
   return short.length > occ.surname.length ? short : null;
 }
 
+/** True when a dictionary word (not a name) starts at `at` and runs past it. */
+function startsLongerWord(tokens: Token[], at: number): boolean {
+  const t = tokens[tokenAt(tokens, at)];
+  return t !== undefined && t.start === at && t.end > at + 1 && !t.tag.startsWith('nr');
+}
+
 /** Characters that usually begin the word after a name (谢恩正在, 李丹通过, 吴德建议). */
-const NEXT_WORD_START = new Set([...'正在通经参加成获取带用作任选学开做来去到回走看想知听讲谈答问接给拿让请帮跟同与及于对向因由虽但而所如若建表说介坦感当迅进笑高指透告认强提称直解补自先又再亲每今平曾一老本结围最也还和是的等从已将就都把被']);
+const NEXT_WORD_START = new Set([...CUES.nextWordStart]);
+
+function hardBoundary(text: string, at: number): boolean {
+  return HARD_BOUNDARY.test(text.slice(at, at + 1));
+}
 
 function boundaryAfter(text: string, at: number): boolean {
   const c = text[at];
-  return c === undefined || !isCjk(c) || NEXT_WORD_START.has(c) || SPEECH_AFTER.test(text.slice(at, at + 6)) || DESCRIBE_AFTER.test(text.slice(at, at + 6));
+  // A count after a list of names (张三、李四三位老人) ends the last one too.
+  return c === undefined || !isCjk(c) || NEXT_WORD_START.has(c) || /[一二三四五六七八九十两几]/u.test(c) || SPEECH_AFTER.test(text.slice(at, at + 6)) || DESCRIBE_AFTER.test(text.slice(at, at + 6));
 }
 
 function titleBefore(text: string, at: number): boolean {
@@ -166,7 +226,7 @@ function anonymised(text: string, at: number): boolean {
 }
 
 function creditContext(text: string, at: number): boolean {
-  return /(记者|通讯员|编辑|摄影|摄|设计|编导|拍摄|剪辑)[／/]?\s*$/.test(text.slice(Math.max(0, at - 5), at)) || text[at - 1] === '/' || text[at - 1] === '／';
+  return CREDIT_BEFORE.test(text.slice(Math.max(0, at - 5), at)) || text[at - 1] === '/' || text[at - 1] === '／';
 }
 
 /**

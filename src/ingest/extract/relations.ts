@@ -4,20 +4,19 @@
  *   the verb; 联合X举办 gives X too; 由A、B主办/承办 after a programme gives every listed body.
  * - HELD_IN: 在X举办 → X; else the acting place that ran it; else the place its name starts with
  *   (株洲市…培训活动); else the place the running body's name starts with (天元区民政局 → 天元区).
- * - HOLDS_POSITION: a body or place, a title, a person (株洲欧微服饰有限公司董事长李玉龙).
+ * - HOLDS_POSITION: titles and the bodies they are at (株洲欧微服饰有限公司董事长李玉龙), in positions.ts.
  * - BASED_IN: a body whose printed name starts with a place (荷塘区人社局 → 荷塘区).
  */
-import titleData from '../lexicon/titles.json';
 import type { ActorMention } from './coreference';
 import type { OrganisationFound } from './organisations';
 import type { PersonFound } from './people';
 import type { PlaceFound } from './places';
 import { RUN_VERBS, VEHICLE_AFTER_RE, type ProgrammeFound } from './programmes';
+import { findPositions } from './positions';
 import { evidence, sentenceAt, type PreparedText, type Span } from './sentences';
-import type { EntityRef, FoundRelation } from './types';
+import type { FoundRelation } from './types';
 
 const RUN_VERB_RE = new RegExp(RUN_VERBS.join('|'), 'g');
-const TITLES = [...titleData.titles].sort((a, b) => b.length - a.length);
 /** 由A、B联合举办 / 由A主办，B承办: the hosts of the programme named before. */
 const HOST_VERB_RE = /(联合举办|共同举办|主办|承办|协办|举办|组织|发起)/;
 /** Words that make the place after them a location, not the actor (在芦淞区举办). */
@@ -342,77 +341,4 @@ function enteredPlace({ text, sentences, actors, mentions }: { text: string; sen
     }
   }
   return null;
-}
-
-/** A person, a verb of founding and 的, then the body (李明创办的星光技校): the founder. */
-const FOUNDED_RE = /^(创办|创立|创建|开办|创设|一手创办)(的|了)/;
-
-/**
- * A body or place, then a title (with printed modifiers), then the person: 小区自治委员会主任陈国斌;
- * or the person, a founding verb and the body (X创办的Y → 创办人).
- */
-function findPositions({ prepared, actors, people }: RelationsInput): FoundRelation[] {
-  const text = prepared.text;
-  const out: FoundRelation[] = [];
-  /** Positions from a title printed before the name, by the offset where the name ends. */
-  const titledAt = new Map<number, { position: FoundRelation; bodyStart: number }>();
-  for (const person of people) {
-    for (const m of person.mentions) {
-      // X是Y（的）校长 / X担任Y党支部书记: the title printed after the body.
-      const copula = /^(是|系|任|担任|现任)/.exec(text.slice(m.end, m.end + 2));
-      const held = copula && actors.find((a) => a.start === m.end + copula[0].length && a.ref.label === 'Organisation');
-      if (held) {
-        const after = /^的?([\u4e00-\u9fff]{1,8}?)(?=[，。；、\n]|$)/.exec(text.slice(held.end, held.end + 10));
-        const title = after && TITLES.find((t) => after[1] === t || after[1].endsWith(t));
-        if (after && title) {
-          out.push({ type: 'HOLDS_POSITION', from: { label: 'Person', name: person.name }, to: held.ref, title: after[1], evidence: evidence(prepared, { start: m.start, end: held.end + after[0].length }) });
-        }
-      }
-      const founded = FOUNDED_RE.exec(text.slice(m.end, m.end + 5));
-      const body = founded && actors.find((a) => a.ref.label === 'Organisation' && a.start === m.end + founded[0].length);
-      if (body) {
-        out.push({
-          type: 'HOLDS_POSITION',
-          from: { label: 'Person', name: person.name },
-          to: body.ref,
-          title: '创办人',
-          evidence: evidence(prepared, { start: m.start, end: body.end }),
-        });
-      }
-      const window = text.slice(Math.max(0, m.start - 16), m.start);
-      // The titles run back from the name to the body: 党委书记、网络长.
-      const titleMatch = /([\u4e00-\u9fff]{0,6}?)((?:[\u4e00-\u9fff]{1,8}、)*[\u4e00-\u9fff]{1,8})$/.exec(window);
-      if (!titleMatch) continue;
-      const actor = [...actors].reverse().find((a) => a.end <= m.start && a.end >= m.start - 16);
-      if (!actor) continue;
-      const titleText = text.slice(actor.end, m.start);
-      if (titleText.length === 0 || titleText.length > 12 || /[，。；：“”（）]/.test(titleText)) continue;
-      const last = titleText.split('、')[0];
-      const title = TITLES.find((t) => last.endsWith(t));
-      if (!title) continue;
-      const position: FoundRelation = {
-        type: 'HOLDS_POSITION',
-        from: { label: 'Person', name: person.name },
-        to: actor.ref as EntityRef,
-        title: last,
-        evidence: evidence(prepared, { start: actor.start, end: m.end }),
-      };
-      out.push(position);
-      titledAt.set(m.end, { position, bodyStart: actor.start });
-    }
-  }
-  // 副厅长邓建华、欧阳志军: names listed after a titled name share its body and title.
-  const mentions = people.flatMap((person) => person.mentions.map((m) => ({ ...m, person }))).sort((a, b) => a.start - b.start);
-  for (const m of mentions) {
-    const previous = text[m.start - 1] === '、' ? titledAt.get(m.start - 1) : undefined;
-    if (!previous || titledAt.has(m.end)) continue;
-    const position: FoundRelation = {
-      ...previous.position,
-      from: { label: 'Person', name: m.person.name },
-      evidence: evidence(prepared, { start: previous.bodyStart, end: m.end }),
-    };
-    out.push(position);
-    titledAt.set(m.end, { position, bodyStart: previous.bodyStart });
-  }
-  return out;
 }

@@ -8,7 +8,8 @@ import type { GraphBatch } from '../ingest/batch';
 import { loadGoldFile, type GoldPage } from './gold';
 import { pagePath, readPage } from './inputs';
 import { predictPage } from './predict';
-import { scorePage, scorePages, type EvaluationScore } from './score';
+import { scorePage, scorePages, scoreSites, type EvaluationScore } from './score';
+import { findSources, sourceKey } from './sources';
 
 /** The page → GraphBatch function under test; the real pipeline by default. */
 export type Extractor = (page: { text: string; source: string }) => GraphBatch;
@@ -33,9 +34,10 @@ export function evaluate(input: {
   extract?: Extractor;
 }): EvaluationScore {
   const extract = input.extract ?? extractPage;
-  const jobs: { gold: GoldPage; page: string }[] = input.goldFiles.map((goldFile) => {
+  const sites = findSources(input.goldFiles);
+  const jobs: { gold: GoldPage; page: string; site: string | undefined }[] = input.goldFiles.map((goldFile) => {
     const gold = loadGoldFile(goldFile);
-    return { gold, page: pagePath({ goldFile, document: gold.document, seedsDir: input.seedsDir }) };
+    return { gold, page: pagePath({ goldFile, document: gold.document, seedsDir: input.seedsDir }), site: sites.get(sourceKey(goldFile)) };
   });
   const pages = jobs.map(({ gold, page }) => {
     let batch: GraphBatch;
@@ -46,5 +48,7 @@ export function evaluate(input: {
     }
     return scorePage({ gold, predicted: predictPage(batch) });
   });
-  return scorePages(pages);
+  const score = scorePages(pages);
+  if (sites.size === 0) return score;
+  return { ...score, sites: scoreSites(pages.map((page, i) => ({ page, site: jobs[i].site }))) };
 }

@@ -66,6 +66,22 @@ export interface EvaluationScore {
   /** Micro-averaged over pages: counts summed, then P/R/F1. */
   totals: Record<Kind, Scores>;
   pages: PageScore[];
+  /** Micro-averages per source site, when the gold folder says where its pages came from. */
+  sites?: SiteScore[];
+}
+
+/** The pages of one source site and their micro-averaged scores. */
+export interface SiteScore {
+  site: string;
+  documents: string[];
+  totals: Record<Kind, Scores>;
+}
+
+/** Groups page scores by site (pages without one are left out), sites in order of first page. */
+export function scoreSites(pages: ReadonlyArray<{ page: PageScore; site: string | undefined }>): SiteScore[] {
+  const bySite = new Map<string, PageScore[]>();
+  for (const { page, site } of pages) if (site !== undefined) bySite.set(site, [...(bySite.get(site) ?? []), page]);
+  return [...bySite].map(([site, group]) => ({ site, documents: group.map((p) => p.document), totals: scorePages(group).totals }));
 }
 
 /** Entities compared by containment as well as equality (GUIDELINE: organisations, programmes). */

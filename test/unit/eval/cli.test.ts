@@ -55,6 +55,27 @@ describe('eval CLI', () => {
     expect(result.stdout).toMatch(/^people\s+1\s+1\s+0\s+0\.000\s+0\.000\s+0\.000$/m);
   });
 
+  it('prints F1 per page, and per source site when a SOURCES.tsv lies beside the gold', () => {
+    const { gold, seeds } = workspace();
+    const extract = () => {
+      const batch = new BatchBuilder('page.txt');
+      batch.mention(batch.story('云田镇全域卫生大清扫'), { label: 'Person', name: '李丹' });
+      return batch.build();
+    };
+    const plain = runCli([gold, '--seeds', seeds], extract);
+    // page, stories, credits (none either way), people, … , all
+    expect(plain.stdout).toMatch(/^page\s+stories\s+credits\s+people\s+organisations\s+places\s+programmes\s+runs\s+held_in\s+positions\s+all$/m);
+    expect(plain.stdout).toMatch(/^page\.txt\s+1\.000\s+-\s+1\.000\s+-\s+-\s+-\s+-\s+-\s+-\s+1\.000$/m);
+    expect(plain.stdout).not.toContain('per source site');
+
+    writeFileSync(path.join(gold, 'SOURCES.tsv'), 'document\tsource URL\theadline\npage\thttps://www.example-news.cn/a/1.html\t云田镇\n');
+    const withSources = runCli([gold, '--seeds', seeds], extract);
+    expect(withSources.stdout).toContain('per source site');
+    expect(withSources.stdout).toMatch(/^example-news\.cn\s+1\s+1\.000\s+-\s+1\.000/m);
+    const json = JSON.parse(runCli([gold, '--seeds', seeds, '--json'], extract).stdout);
+    expect(json.sites).toEqual([expect.objectContaining({ site: 'example-news.cn', documents: ['page.txt'] })]);
+  });
+
   it('lists misses and false positives with --verbose, and prints JSON with --json', () => {
     const { gold, seeds } = workspace();
     const extract = () => {

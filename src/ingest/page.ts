@@ -121,7 +121,7 @@ function classifyBlock(block: PageBlock): PageBlock[] {
     if (byline.placement === 'meta' && byline.credits.length === 0) return [{ ...block, kind: 'noise', byline }];
     if (byline.lead) {
       const lead: PageBlock = { ...block, kind: 'prose', text: byline.lead, credits: [] };
-      return [{ ...lead, kind: kindOfText(lead.text) }, { ...block, kind: 'byline', byline, text: text.slice(byline.lead.length).trim(), gapBefore: 0 }];
+      return [{ ...lead, kind: kindOfText(lead.text) }, { ...block, kind: 'byline', byline, text: text.slice(text.indexOf(byline.lead) + byline.lead.length).trim(), gapBefore: 0 }];
     }
     const head: PageBlock = { ...block, kind: 'byline', byline, text: byline.rest ? text.slice(0, text.length - byline.rest.length).trim() : text };
     if (!byline.rest) return [head];

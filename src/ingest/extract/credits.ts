@@ -26,14 +26,18 @@ export const CREDIT_MARKERS = defineLexicon('credit-markers.json', data, {
   roles: table,
   unroledLabels: words,
   textAndPhotoLabels: literals,
+  textSlashLabels: words,
+  photoSlashLabels: words,
   roleSeparators: textField,
   nameSeparators: textField,
   mastheads: words,
   outletSuffixes: words,
   mastheadJoiners: textField,
+  leadingMarks: textField,
   dispatchMarks: words,
   photoSuffixes: words,
   textAndPhotoSuffixes: literals,
+  textSuffixes: words,
   anonymousPhotoSources: words,
   staffLabels: words,
   sourceLabels: words,
@@ -85,10 +89,18 @@ const escapeClass = (chars: string): string => chars.replace(/[\]\\^-]/g, '\\$&'
 const byLengthDesc = (a: string, b: string): number => b.length - a.length;
 
 const LABELS = [...ROLE_MAP.keys(), ...M.unroledLabels, ...M.textAndPhotoLabels];
-/** A credit label and the separator after it; longest first, so 全媒体记者 wins over 记者. */
-const LABEL_RE = new RegExp(`(${alternation(LABELS)})\\s*[${escapeClass(M.roleSeparators)}]?\\s*`, 'gu');
+const SLASH_LABELS = [...M.textSlashLabels, ...M.photoSlashLabels];
+/**
+ * A credit label and the separator after it; longest first, so 全媒体记者 wins over 记者. A
+ * one-character label (文/, 图/) counts only before a slash: 文 also begins names (文天甲).
+ */
+const LABEL_RE = new RegExp(
+  `(?:(${alternation(LABELS)})\\s*[${escapeClass(M.roleSeparators)}]?|(${alternation(SLASH_LABELS)})\\s*[/／])\\s*`,
+  'gu',
+);
+const LEADING_MARKS = new RegExp(`^[${escapeClass(M.leadingMarks)}]+\\s*`, 'u');
 const NAME_SPLIT = new RegExp(`[\\s${escapeClass(M.nameSeparators)}]+`, 'u');
-const SUFFIXES = [...M.textAndPhotoSuffixes, ...M.photoSuffixes].sort(byLengthDesc);
+const SUFFIXES = [...M.textAndPhotoSuffixes, ...M.photoSuffixes, ...M.textSuffixes].sort(byLengthDesc);
 const JOINERS = new RegExp(`[${escapeClass(M.mastheadJoiners)}]`, 'u');
 const LOOSE_NAME = /^[\p{Script=Han}·]{2,4}$/u;
 const MASTHEADS = new Set(M.mastheads);
@@ -99,8 +111,11 @@ const SELF_REFERENCE = '本报';
 function rolesOf(label: string): Array<CreditRole | null> {
   const role = ROLE_MAP.get(label);
   if (role !== undefined) return [role];
-  return M.textAndPhotoLabels.includes(label) ? ['摄影'] : [null];
+  return M.textAndPhotoLabels.includes(label) || M.photoSlashLabels.includes(label) ? ['摄影'] : [null];
 }
+
+/** The label a LABEL_RE match printed (either alternative). */
+const labelOf = (match: RegExpMatchArray): string => match[1] ?? match[2];
 
 /**
  * True for an outlet's name: every part (株洲日报·掌上株洲) is a known masthead or ends with an
@@ -188,7 +203,7 @@ function parseCreditList(raw: string): CreditList {
     const end = i + 1 < matches.length ? (matches[i + 1].index ?? head.length) : head.length;
     const names = splitNames(head.slice(start, end), false);
     if (names === null) return { ...INCOMPLETE, suffix };
-    for (const name of names) for (const role of rolesOf(matches[i][1])) credits.push({ name, role });
+    for (const name of names) for (const role of rolesOf(labelOf(matches[i]))) credits.push({ name, role });
   }
   return { credits, suffix, complete: true, labelled: true, outlet: prefix.length > 0 ? prefix : null };
 }
@@ -212,7 +227,7 @@ const WHOLE_BRACKET = /^[((]([^()()]{2,58})[))]$/u;
  * must consist of nothing but an outlet, labels, names and a suffix.
  */
 export function parseByline(line: string): Byline | null {
-  const text = line.trim();
+  const text = line.trim().replace(LEADING_MARKS, '');
   const base = { rest: '', lead: '', photo: false };
 
   const dispatch = DISPATCH.exec(text);

@@ -214,9 +214,11 @@ function boundaryAfter(text: string, at: number): boolean {
   return c === undefined || !isCjk(c) || NEXT_WORD_START.has(c) || /[一二三四五六七八九十两几]/u.test(c) || SPEECH_AFTER.test(text.slice(at, at + 6)) || DESCRIBE_AFTER.test(text.slice(at, at + 6));
 }
 
+/** A title right before a name (董事长李玉龙); one alternation, as this runs at every surname. */
+const TITLE_BEFORE = new RegExp(`(?:${alternation(TITLES)})$`, 'u');
+
 function titleBefore(text: string, at: number): boolean {
-  const before = text.slice(Math.max(0, at - 8), at);
-  return TITLES.some((t) => before.endsWith(t));
+  return TITLE_BEFORE.test(text.slice(Math.max(0, at - 8), at));
 }
 
 function anonymised(text: string, at: number): boolean {

@@ -86,6 +86,20 @@ describe('parseByline: standalone and closing credits', () => {
     expect(parseByline('作者:冯远')).toMatchObject({ credits: [{ name: '冯远', role: null }], placement: 'meta' });
   });
 
+  it('reads one-character labels before a slash, print marks, 报道 and roles without a fixed value', () => {
+    expect(parseByline('文/冯远 图/楚天')?.credits).toEqual([
+      { name: '冯远', role: null },
+      { name: '楚天', role: '摄影' },
+    ]);
+    expect(parseByline('通讯员/文一鸣')?.credits).toEqual([{ name: '文一鸣', role: '通讯员' }]);
+    expect(parseByline('□本报记者 冯远')).toMatchObject({ credits: [{ name: '冯远', role: '记者' }], placement: 'opening', outlets: [] });
+    expect(parseByline('记者 冯远 报道')?.credits).toEqual([{ name: '冯远', role: '记者' }]);
+    expect(parseByline('新华社某地5月1日电(记者 冯远 实习生 楚天)')?.credits).toEqual([
+      { name: '冯远', role: '记者' },
+      { name: '楚天', role: null },
+    ]);
+  });
+
   it('reads a closing credit in brackets, alone or after the last sentence of a paragraph', () => {
     expect(parseByline('(某州晚报融媒体记者/龚平)')).toMatchObject({ credits: [{ name: '龚平', role: '全媒体记者' }], placement: 'closing', outlets: ['某州晚报'] });
     expect(parseByline('截至目前,已发放贷款300万元。(通讯员陶然刘畅)')).toMatchObject({

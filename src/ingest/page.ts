@@ -13,9 +13,10 @@
  * Captions, ads and editor lines stay in the list as `caption` / `noise` blocks so that the
  * segmenter can still credit a caption's photographer to the story the caption sits in.
  */
-import markers from './lexicon/layout-markers.json';
 import { parseByline, parseCaptionCredit, type Byline, type Credit } from './extract/credits';
+import { alternation } from './lexicon/loader';
 import {
+  LAYOUT_MARKERS as markers,
   endsMidSentence,
   endsSentence,
   isHeadingLike,
@@ -63,8 +64,8 @@ const SECTION = new RegExp(
   `^\\p{Script=Han}{2,4}\\s*[${escapeClass(markers.sectionJoiners)}]\\s*\\p{Script=Han}{2,4}$`,
   'u',
 );
-const EDITOR_LINE = new RegExp(`^(?:${markers.editorPrefixes.join('|')})\\s*[::/]`, 'u');
-const PAGE_EDITOR_LINE = new RegExp(`^(?:${markers.pageEditorPrefixes.join('|')})\\s*[::/]`, 'u');
+const EDITOR_LINE = new RegExp(`^(?:${alternation(markers.editorPrefixes)})\\s*[::/]`, 'u');
+const PAGE_EDITOR_LINE = new RegExp(`^(?:${alternation(markers.pageEditorPrefixes)})\\s*[::/]`, 'u');
 
 function escapeClass(chars: string): string {
   return chars.replace(/[\]\\^-]/g, '\\$&');

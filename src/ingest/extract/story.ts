@@ -123,7 +123,8 @@ function headlinePlaces(story: StoryContext): PlaceFound[] {
 /** The page's own outlet (any of its printed forms) is not a body the story mentions (GUIDELINE). */
 function withoutOutlets<T extends { name: string; aliases: Set<string> | string[] }>(found: T[], outlets: readonly string[]): T[] {
   if (outlets.length === 0) return found;
-  const own = (form: string): boolean => outlets.some((o) => o === form || (form.length >= 2 && o.includes(form)));
+  // 红网 in 红网时刻新闻, and the paper's company (某某日报社) for the paper (某某日报).
+  const own = (form: string): boolean => outlets.some((o) => o === form || (form.length >= 2 && o.includes(form)) || (o.length >= 3 && form.startsWith(o) && form.length === o.length + 1));
   return found.filter((o) => !own(o.name) && ![...o.aliases].some(own));
 }
 

@@ -73,3 +73,22 @@ function creditNames(batch: GraphBatch, story: string): string[] {
   const names = new Map(batch.entities.map((e) => [e.id, e.name]));
   return batch.relationships.filter((r) => r.type === 'REPORTED' && r.to === story).map((r) => names.get(r.from) ?? r.from);
 }
+
+describe('extractPage: credits printed without a role and the page\'s own outlet', () => {
+  const body = '5月1日,县人社局举办技能培训班。湘水日报社记者在现场看到,学员们认真听讲。';
+  const organisations = (text: string): string[] =>
+    extractPage({ text, source: 'page.txt' }).entities.filter((e) => e.label === 'Organisation').map((e) => e.name);
+
+  it('stores a credit with no printed role without one, and the batch stays valid', () => {
+    const batch = extractPage({ text: ['某县举办技能培训班', '', `湘水日报5月2日讯(韩梅 李雷)${body}`].join('\n'), source: 'page.txt' });
+    expect(validateBatch(batch)).toEqual([]);
+    const reported = batch.relationships.filter((r) => r.type === 'REPORTED');
+    expect(reported).toHaveLength(2);
+    for (const r of reported) expect(r.role).toBeUndefined();
+  });
+
+  it('does not list the outlet named in the byline as an organisation of its own page', () => {
+    expect(organisations(['某县举办技能培训班', '', `某县融媒体中心讯 ${body}`].join('\n'))).toContain('湘水日报社');
+    expect(organisations(['某县举办技能培训班', '', `湘水日报5月2日讯(记者 韩梅)${body}`].join('\n'))).not.toContain('湘水日报社');
+  });
+});

@@ -121,3 +121,64 @@ describe('segmentPage', () => {
     expect(warnings.join(' ')).toMatch(/untitled/u);
   });
 });
+
+describe('segmentPage: bylines of other papers and news sites', () => {
+  it('skips a web page\'s meta lines between headline and dispatch, credits their authors, never their editors', () => {
+    const { stories } = segment([
+      '某镇开展志愿服务活动',
+      '',
+      '2024-03-02 09:10 [来源:某声在线] [编辑:林木]',
+      '',
+      '作者:韩梅 编辑:石一',
+      '',
+      '某声在线3月2日讯(通讯员 韩梅 李雷)3月1日,某镇组织志愿者清扫街道。',
+      '',
+      '活动吸引了许多居民参加。',
+      '',
+      '(一审:金二 二审:石一)',
+    ]);
+    expect(stories).toHaveLength(1);
+    expect(stories[0].headline).toBe('某镇开展志愿服务活动');
+    expect(stories[0].credits).toEqual([
+      { name: '韩梅', role: '通讯员' },
+      { name: '李雷', role: '通讯员' },
+    ]);
+    expect(stories[0].paragraphs[0]).toBe('3月1日,某镇组织志愿者清扫街道。');
+    expect(stories[0].paragraphs.join('')).not.toContain('一审');
+    expect(stories[0].outlets).toEqual(['某声在线']);
+  });
+
+  it('credits a bracketed credit closing the last paragraph, and one closing the page', () => {
+    const { stories } = segment([
+      '某县发放创业贷款',
+      '',
+      '今年以来,某县发放创业担保贷款500万元。',
+      '',
+      '截至目前,已有80人受益。(通讯员陶然刘畅)',
+      '',
+      '(某州晚报融媒体记者/龚平)',
+    ]);
+    expect(stories).toHaveLength(1);
+    expect(stories[0].credits.map((c) => c.name)).toEqual(['陶然', '刘畅', '龚平']);
+    expect(stories[0].paragraphs[stories[0].paragraphs.length - 1]).toBe('截至目前,已有80人受益。');
+    expect(stories[0].outlets).toEqual(['某州晚报']);
+  });
+
+  it('reads a credit line stacked on a closing photo credit as the closing credit of the story above', () => {
+    const { stories } = segment([
+      '柑橘喜获丰收',
+      '',
+      '近日,某镇的柑橘迎来丰收,果农忙着采摘。',
+      '',
+      '株洲日报全媒体记者/冯远',
+      '',
+      '通讯员/楚天 摄',
+    ]);
+    expect(stories).toHaveLength(1);
+    expect(stories[0].headline).toBe('柑橘喜获丰收');
+    expect(stories[0].credits).toEqual([
+      { name: '冯远', role: '全媒体记者' },
+      { name: '楚天', role: '摄影' },
+    ]);
+  });
+});

@@ -164,14 +164,19 @@ function neighbour(blocks: PageBlock[], index: number, step: 1 | -1): PageBlock 
 
 /**
  * Where a credit line stands decides what it credits: a credit line stacked right on a closing
- * photo credit (株洲日报全媒体记者/张三 over 通讯员/李四 摄) closes the story with it, and a bracketed
+ * photo credit (株洲日报全媒体记者/张三 over 通讯员/李四 摄) or printed under a finished paragraph
+ * closes the story above, and a bracketed
  * credit right under a headline ((记者 张三) above the text) opens the story.
  */
 function placeCredits(blocks: PageBlock[]): void {
   blocks.forEach((block, i) => {
     const byline = block.byline;
     if (block.kind !== 'byline' || byline === undefined) return;
+    const above = neighbour(blocks, i, -1);
     if (byline.placement === 'opening' && isClosingCredit(blocks[i + 1]) && blocks[i + 1].byline?.photo) {
+      block.byline = { ...byline, placement: 'closing' };
+    } else if (byline.placement === 'opening' && above?.kind === 'prose' && endsSentence(above.text)) {
+      // 记者 张三 under the last finished paragraph of a story signs that story; it heads nothing.
       block.byline = { ...byline, placement: 'closing' };
     } else if (byline.placement === 'closing' && !byline.lead && !byline.photo && OPEN_BRACKET.test(block.text) && neighbour(blocks, i, -1)?.kind === 'heading') {
       block.byline = { ...byline, placement: 'opening' };

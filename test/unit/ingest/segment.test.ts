@@ -182,3 +182,12 @@ describe('segmentPage: bylines of other papers and news sites', () => {
     ]);
   });
 });
+
+describe('segmentPage: a credit line under the last paragraph', () => {
+  it('signs the story above instead of starting a story', () => {
+    const { stories } = segment(['某社区开展义诊', '', '6月1日,某社区邀请医生为居民义诊,百余名居民受益。', '', '记者 冯远 通讯员 楚天']);
+    expect(stories).toHaveLength(1);
+    expect(stories[0].headline).toBe('某社区开展义诊');
+    expect(stories[0].credits.map((c) => `${c.name}/${c.role}`)).toEqual(['冯远/记者', '楚天/通讯员']);
+  });
+});

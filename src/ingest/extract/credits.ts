@@ -201,7 +201,10 @@ function parseCreditList(raw: string): CreditList {
   for (let i = 0; i < matches.length; i += 1) {
     const start = (matches[i].index ?? 0) + matches[i][0].length;
     const end = i + 1 < matches.length ? (matches[i + 1].index ?? head.length) : head.length;
-    const names = splitNames(head.slice(start, end), false);
+    const region = head.slice(start, end).trim();
+    // 文/本报记者 张三: the masthead of the next label, not a name.
+    if (region.length === 0 || isOutlet(region)) continue;
+    const names = splitNames(region, false);
     if (names === null) return { ...INCOMPLETE, suffix };
     for (const name of names) for (const role of rolesOf(labelOf(matches[i]))) credits.push({ name, role });
   }
@@ -254,7 +257,8 @@ export function parseByline(line: string): Byline | null {
   const trailing = TRAILING.exec(text);
   if (trailing) {
     const list = parseCreditList(trailing[2]);
-    if (list.complete && (list.labelled || list.credits.length <= 4)) {
+    // …现场。(张三 摄) is a caption with its photographer: parseCaptionCredit reads it.
+    if (list.complete && !isPhoto(list.suffix) && (list.labelled || list.credits.length <= 4)) {
       return { ...base, lead: trailing[1], credits: list.credits, photo: isPhoto(list.suffix), placement: 'closing', outlets: outletNames(list.outlet) };
     }
   }
@@ -359,6 +363,8 @@ function parseMetaLine(text: string): Byline | null {
   return { credits, rest: '', lead: '', photo: false, placement: 'meta', outlets: [...new Set(outlets)] };
 }
 
+const BRACKETED_PHOTO_CREDIT = new RegExp(`[((]([^()()]{1,30}(?:${alternation(M.photoSuffixes)}))[))]$`, 'u');
+
 /** Where a caption's sentence ends and its credit begins. */
 const CAPTION_BOUNDARY = /[。!?!?.;;,,▲▶\s]/u;
 const MAX_CAPTION = 120;
@@ -368,7 +374,8 @@ const MAX_CAPTION = 120;
  * `…一角。通讯员供图`), or null. Every credited name gets role 摄影: the credit is for the picture.
  */
 export function parseCaptionCredit(line: string): CaptionCredit | null {
-  const text = line.trim();
+  // …现场。(张三 摄): the credit in brackets reads as one printed after a space.
+  const text = line.trim().replace(BRACKETED_PHOTO_CREDIT, (_, inner: string) => ` ${inner.trim()}`);
   if (text.length > MAX_CAPTION) return null;
   const { head, suffix } = splitSuffix(text);
   if (isPhoto(suffix)) {

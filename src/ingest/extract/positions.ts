@@ -156,7 +156,9 @@ function readLink({ text, start, end, actors }: { text: string; start: number; e
     const title = titleEnding(titleText);
     if (title === undefined) continue;
     const generic = actor.ref.label === 'Organisation' ? GENERIC_BODY.exec(actor.ref.name) : null;
-    return { start: Math.min(actor.start, start), title: titleText, actor: generic ? null : actor, level: generic ? generic[1] : null, head: '' };
+    // 社区党委书记: the title as printed after the level word.
+    const printed = generic ? text.slice(actor.start + generic[1].length, end) : titleText;
+    return { start: Math.min(actor.start, start), title: printed, actor: generic ? null : actor, level: generic ? generic[1] : null, head: '' };
   }
   // No body: a title alone (秘书长), after a level word (社区书记) or a short head (市委秘书长).
   const part = text.slice(start, end);

@@ -7,6 +7,7 @@
  */
 import { scanPlaces } from '../lexicon/gazetteer';
 import { actorMentions } from './coreference';
+import { isOutlet } from './credits';
 import { findOrganisations, tokenize } from './organisations';
 import { findPeople } from './people';
 import { findPlaces, isLocalDivision } from './places';
@@ -124,7 +125,7 @@ function headlinePlaces(story: StoryContext): PlaceFound[] {
 function withoutOutlets<T extends { name: string; aliases: Set<string> | string[] }>(found: T[], outlets: readonly string[]): T[] {
   if (outlets.length === 0) return found;
   // 红网 in 红网时刻新闻, and the paper's company (某某日报社) for the paper (某某日报).
-  const own = (form: string): boolean => outlets.some((o) => o === form || (form.length >= 2 && o.includes(form)) || (o.length >= 3 && form.startsWith(o) && form.length === o.length + 1));
+  const own = (form: string): boolean => outlets.some((o) => o === form || (isOutlet(form) && o.includes(form)) || (o.length >= 3 && form.startsWith(o) && form.length === o.length + 1));
   return found.filter((o) => !own(o.name) && ![...o.aliases].some(own));
 }
 

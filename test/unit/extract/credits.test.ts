@@ -94,6 +94,7 @@ describe('parseByline: standalone and closing credits', () => {
     expect(parseByline('通讯员/文一鸣')?.credits).toEqual([{ name: '文一鸣', role: '通讯员' }]);
     expect(parseByline('□本报记者 冯远')).toMatchObject({ credits: [{ name: '冯远', role: '记者' }], placement: 'opening', outlets: [] });
     expect(parseByline('记者 冯远 报道')?.credits).toEqual([{ name: '冯远', role: '记者' }]);
+    expect(parseByline('文/本报记者 冯远')?.credits).toEqual([{ name: '冯远', role: '记者' }]);
     expect(parseByline('新华社某地5月1日电(记者 冯远 实习生 楚天)')?.credits).toEqual([
       { name: '冯远', role: '记者' },
       { name: '楚天', role: null },
@@ -154,6 +155,7 @@ describe('isOutlet', () => {
     expect(isOutlet('株洲日报·掌上株洲')).toBe(true);
     expect(isOutlet('某某新闻网')).toBe(true);
     expect(isOutlet('某区人民政府')).toBe(false);
+    expect(isOutlet('某区人民政府网站')).toBe(true);
     expect(isOutlet('报')).toBe(false);
   });
 });
@@ -164,6 +166,8 @@ describe('parseCaptionCredit', () => {
     expect(parseCaptionCredit('▲志愿者清理河道。 株洲日报通讯员/楚天 供图')?.credits).toEqual([{ name: '楚天', role: '摄影' }]);
     expect(parseCaptionCredit('▲新城一角。明月 摄')?.credits).toEqual([{ name: '明月', role: '摄影' }]);
     expect(parseCaptionCredit('▲舞蹈表演。 通讯员/楚天 何一摄')?.credits.map((c) => c.name)).toEqual(['楚天', '何一']);
+    expect(parseCaptionCredit('志愿者在清理河道。(冯远 摄)')).toEqual({ caption: '志愿者在清理河道。', credits: [{ name: '冯远', role: '摄影' }] });
+    expect(parseByline('志愿者在清理河道。(冯远 摄)')).toBeNull();
   });
 
   it('recognises anonymous picture sources', () => {

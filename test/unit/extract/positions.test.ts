@@ -55,6 +55,12 @@ describe('findPositions', () => {
 
   it('does not take a generic body (社区党委) as the body', () => {
     expect(positions('社区党委书记孟凡春说。', { orgs: ['社区党委'], people: ['孟凡春'] })).toEqual([]);
+    expect(positions('某某社区举办活动。社区党委书记孟凡春说。', { orgs: ['社区党委'], places: [['某某社区', 'COMMUNITY']], people: ['孟凡春'] })).toEqual(['孟凡春|党委书记|某某社区']);
+  });
+
+  it('keeps a town committee as the body it is, and guesses none where the text names none', () => {
+    expect(positions('镇党委副书记孟凡春表示。', { orgs: ['镇党委'], places: [['某某镇', 'TOWN']], people: ['孟凡春'] })).toEqual(['孟凡春|副书记|镇党委']);
+    expect(positions('镇党委副书记孟凡春表示。', { places: [['某某镇', 'TOWN']], people: ['孟凡春'] })).toEqual([]);
   });
 
   it('reads the title after the body and the founder', () => {

@@ -92,3 +92,12 @@ describe('extractPage: credits printed without a role and the page\'s own outlet
     expect(organisations(['某县举办技能培训班', '', `湘水日报5月2日讯(记者 韩梅)${body}`].join('\n'))).not.toContain('湘水日报社');
   });
 });
+
+describe('extractPage: a source line that names a body, not a medium', () => {
+  it('keeps the body among the organisations (only media outlets are the page\'s own)', () => {
+    const text = ['某县开展义诊活动', '', '来源:攸县人民政府网站 时间:2024-01-02', '', '1月1日,攸县人民政府组织医生下乡义诊,湘水日报社记者随行采访。'].join('\n');
+    const names = extractPage({ text, source: 'page.txt' }).entities.filter((e) => e.label === 'Organisation').map((e) => e.name);
+    expect(names).toContain('湘水日报社');
+    expect(names).toContain('攸县人民政府');
+  });
+});

@@ -5,23 +5,7 @@
  */
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
-import { defineLexicon, literals, text as chars, words } from './lexicon/loader';
-import data from './lexicon/layout-markers.json';
-
-/** The layout vocabulary, checked once at load (see the file's $comment for each key's role). */
-export const LAYOUT_MARKERS = defineLexicon('layout-markers.json', data, {
-  adMarkers: literals,
-  editorPrefixes: words,
-  sentenceFinal: chars,
-  closingQuotes: chars,
-  bullets: chars,
-  subtitleDashes: words,
-  sectionJoiners: chars,
-  continuationEnds: chars,
-  continuationStarts: chars,
-  pageEditorPrefixes: words,
-});
-const markers = LAYOUT_MARKERS;
+import markers from './lexicon/layout-markers.json';
 
 const SENTENCE_FINAL = new Set(markers.sentenceFinal);
 const CLOSING_QUOTES = new Set(markers.closingQuotes);

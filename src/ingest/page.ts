@@ -15,8 +15,8 @@
  */
 import { parseByline, parseCaptionCredit, type Byline, type Credit } from './extract/credits';
 import { alternation } from './lexicon/loader';
+import { LAYOUT_MARKERS as markers } from './layout-markers';
 import {
-  LAYOUT_MARKERS as markers,
   endsMidSentence,
   endsSentence,
   isHeadingLike,

@@ -4,19 +4,21 @@
  *   the verb; 联合X举办 gives X too; 由A、B主办/承办 after a programme gives every listed body.
  * - HELD_IN: 在X举办 → X; else the acting place that ran it; else the place its name starts with
  *   (株洲市…培训活动); else the place the running body's name starts with (天元区民政局 → 天元区).
- * - HOLDS_POSITION: titles and the bodies they are at (株洲欧微服饰有限公司董事长李玉龙), in positions.ts.
+ * - HOLDS_POSITION: a body or place, a title, a person (株洲欧微服饰有限公司董事长李玉龙).
  * - BASED_IN: a body whose printed name starts with a place (荷塘区人社局 → 荷塘区).
  */
+import titleData from '../lexicon/titles.json';
 import type { ActorMention } from './coreference';
 import type { OrganisationFound } from './organisations';
 import type { PersonFound } from './people';
 import type { PlaceFound } from './places';
 import { RUN_VERBS, VEHICLE_AFTER_RE, type ProgrammeFound } from './programmes';
-import { findPositions } from './positions';
 import { evidence, sentenceAt, type PreparedText, type Span } from './sentences';
-import type { FoundRelation } from './types';
+import type { EntityRef, FoundRelation } from './types';
+import { findPositions } from './positions';
 
 const RUN_VERB_RE = new RegExp(RUN_VERBS.join('|'), 'g');
+const TITLES = [...titleData.titles].sort((a, b) => b.length - a.length);
 /** 由A、B联合举办 / 由A主办，B承办: the hosts of the programme named before. */
 const HOST_VERB_RE = /(联合举办|共同举办|主办|承办|协办|举办|组织|发起)/;
 /** Words that make the place after them a location, not the actor (在芦淞区举办). */

@@ -7,11 +7,11 @@
  */
 import { scanPlaces } from '../lexicon/gazetteer';
 import { actorMentions } from './coreference';
-import { isOutlet } from './credits';
 import { findOrganisations, tokenize } from './organisations';
 import { findPeople } from './people';
 import { findPlaces, isLocalDivision } from './places';
 import { findProgrammes } from './programmes';
+import { isOutlet } from './credits';
 import { headlineRuns } from './headline-runs';
 import { findRelations } from './relations';
 import { prepareText, printed, sentenceSpans, type Span } from './sentences';

@@ -26,6 +26,7 @@ const CUES = defineLexicon('position-cues.json', data, {
   genericBodySuffixes: words,
   headTitles: table,
   titleModifiers: words,
+  notPositions: words,
 });
 
 const COPULA = new RegExp(`^(?:${alternation(CUES.copulaAfter)})`, 'u');
@@ -63,7 +64,12 @@ interface Link {
   head: string;
 }
 
-const titleEnding = (text: string): string | undefined => TITLES.find((t) => text.endsWith(t));
+const NOT_POSITIONS = new Set(CUES.notPositions);
+/** The title a text ends with; residents and learners (居民, 学员) hold no post. */
+const titleEnding = (text: string): string | undefined => {
+  const title = TITLES.find((t) => text.endsWith(t));
+  return title === undefined || NOT_POSITIONS.has(title) ? undefined : title;
+};
 
 /** All HOLDS_POSITION relations of a story. */
 export function findPositions(input: PositionsInput): FoundRelation[] {

@@ -68,6 +68,10 @@ describe('findPositions', () => {
     expect(positions('孟凡春创办的某某技校培养了很多厨师。', { orgs: ['某某技校'], people: ['孟凡春'] })).toEqual(['孟凡春|创办人|某某技校']);
   });
 
+  it('takes no residence or enrolment for a post', () => {
+    expect(positions('家住某某社区的居民孟凡春说。', { places: [['某某社区', 'COMMUNITY']], people: ['孟凡春'] })).toEqual([]);
+  });
+
   it('needs a title: a body right before a name is not enough', () => {
     expect(positions('某某科技有限公司孟凡春介绍。', { orgs: ['某某科技有限公司'], people: ['孟凡春'] })).toEqual([]);
   });

@@ -123,10 +123,21 @@ function afterName({ input, person, mention: m, make }: AfterNameInput): FoundRe
   const text = input.prepared.text;
   const out: FoundRelation[] = [];
   const copula = COPULA.exec(text.slice(m.end, m.end + 2));
-  const held = copula && input.actors.find((a) => a.start === m.end + copula[0].length && a.ref.label === 'Organisation');
+  // A place holds posts as the printed unit (张三担任某村党支部书记 → 某村).
+  const held = copula && input.actors.find((a) => a.start === m.end + copula[0].length && (a.ref.label === 'Organisation' || a.ref.label === 'Place'));
   if (held) {
     const after = /^的?([\u4e00-\u9fff]{1,8}?)(?=[，。；、\n]|$)/u.exec(text.slice(held.end, held.end + 10));
     if (after && titleEnding(after[1])) out.push(make(person, held.ref, after[1], { start: m.start, end: held.end + after[0].length }));
+  }
+  // 张三（某公司总经理）: a body and a title in brackets right after the name.
+  const bracket = /^（([^（）]{2,30})）/u.exec(text.slice(m.end, m.end + 32));
+  if (bracket) {
+    const close = m.end + bracket[0].length - 1;
+    const body = [...input.actors].reverse().find((a) => a.start > m.end && a.end < close && (a.ref.label === 'Organisation' || a.ref.label === 'Place'));
+    const titleText = body ? text.slice(body.end, close) : '';
+    if (body && titleText.length <= MAX_TITLE_TEXT && !CLAUSE_MARK.test(titleText) && titleEnding(titleText)) {
+      out.push(make(person, body.ref, titleText, { start: m.start, end: close + 1 }));
+    }
   }
   const founded = FOUNDED.exec(text.slice(m.end, m.end + 6));
   const body = founded && input.actors.find((a) => a.ref.label === 'Organisation' && a.start === m.end + founded[0].length);

@@ -63,8 +63,11 @@ describe('findPositions', () => {
     expect(positions('镇党委副书记孟凡春表示。', { places: [['某某镇', 'TOWN']], people: ['孟凡春'] })).toEqual([]);
   });
 
-  it('reads the title after the body and the founder', () => {
+  it('reads the title after the body, in brackets after the name, and the founder', () => {
     expect(positions('孟凡春是某某学校的校长。', { orgs: ['某某学校'], people: ['孟凡春'] })).toEqual(['孟凡春|校长|某某学校']);
+    expect(positions('孟凡春担任某某村党支部书记。', { places: [['某某村', 'VILLAGE']], people: ['孟凡春'] })).toEqual(['孟凡春|党支部书记|某某村']);
+    expect(positions('孟凡春(某某科技有限公司总经理)介绍。', { orgs: ['某某科技有限公司'], people: ['孟凡春'] })).toEqual(['孟凡春|总经理|某某科技有限公司']);
+    expect(positions('孟凡春(右一)在某某科技有限公司介绍。', { orgs: ['某某科技有限公司'], people: ['孟凡春'] })).toEqual([]);
     expect(positions('孟凡春创办的某某技校培养了很多厨师。', { orgs: ['某某技校'], people: ['孟凡春'] })).toEqual(['孟凡春|创办人|某某技校']);
   });
 

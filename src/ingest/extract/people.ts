@@ -2,9 +2,13 @@
  * People named in a story with a full personal name.
  *
  * A candidate is a surname from the lexicon plus one or two given-name characters. It becomes a
- * person only with a cue the paper uses for people: a title or role right before it (董事长李玉龙,
- * 市民李丹), an age (44岁的王娟华), a speech verb right after it (谢恩说, 陈国斌介绍), or a sentence
- * that opens with it and goes on with 是/老家/本科 …; a later bare use of a confirmed name counts.
+ * person only with a cue the paper uses for people (all cue words in lexicon/person-cues.json): a
+ * title or a kind of person right before it (董事长李玉龙, 市民李丹, 孕妇黄某某), an age (44岁的王娟华),
+ * a speech or describing verb right after it (谢恩说, 陈国斌详细介绍), a title after it (张三理事长),
+ * the object of a verb taken by people (慰问了张三), a list with 、/和/及 after a confirmed name, or
+ * a sentence that opens with it and goes on with 是/老家/本科 …; a later bare use of a confirmed
+ * name counts. The name ends where the next word begins: a dictionary word starting at its third
+ * character (张伟详细介绍 → 张伟), or a list mark, 等 or punctuation where no verb fixes it.
  * Anonymised references (刘女士, 黄某, 张小小(化名)), byline names and national leaders are skipped.
  * A shorter or longer form seen in the same story (王娟 … 王娟华) folds into one person.
  */

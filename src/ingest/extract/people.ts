@@ -97,7 +97,10 @@ interface Occurrence {
 export function findPeople({ prepared, tokens, blocked, creditNames }: FindInput): PersonFound[] {
   const text = prepared.text;
   const occurrences: Occurrence[] = [];
-  const isBlocked = (at: number): boolean => blocked.some((b) => b.start <= at && b.end > at);
+  // One pass over the blocked spans instead of a search at every character.
+  const blockedAt = new Uint8Array(text.length + 1);
+  for (const b of blocked) blockedAt.fill(1, Math.max(0, b.start), Math.min(text.length, b.end));
+  const isBlocked = (at: number): boolean => blockedAt[at] === 1;
   for (let i = 0; i < text.length; i++) {
     const two = text.slice(i, i + 2);
     const surname = COMPOUND.has(two) ? two : SINGLE.has(text[i]) ? text[i] : null;

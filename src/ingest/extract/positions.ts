@@ -66,8 +66,10 @@ interface Link {
 
 const NOT_POSITIONS = new Set(CUES.notPositions);
 /** The title a text ends with; residents and learners (居民, 学员) hold no post. */
+/** The longest title a text ends with (the earliest start that matches to the end). */
+const TITLE_AT_END = new RegExp(`(?:${alternation(TITLES)})$`, 'u');
 const titleEnding = (text: string): string | undefined => {
-  const title = TITLES.find((t) => text.endsWith(t));
+  const title = TITLE_AT_END.exec(text)?.[0];
   return title === undefined || NOT_POSITIONS.has(title) ? undefined : title;
 };
 

@@ -98,6 +98,7 @@ const LABEL_RE = new RegExp(
   `(?:(${alternation(LABELS)})\\s*[${escapeClass(M.roleSeparators)}]?|(${alternation(SLASH_LABELS)})\\s*[/／])\\s*`,
   'gu',
 );
+const SEPARATOR = new RegExp(`[${escapeClass(M.roleSeparators)}]`, 'u');
 const LEADING_MARKS = new RegExp(`^[${escapeClass(M.leadingMarks)}]+\\s*`, 'u');
 const NAME_SPLIT = new RegExp(`[\\s${escapeClass(M.nameSeparators)}]+`, 'u');
 const SUFFIXES = [...M.textAndPhotoSuffixes, ...M.photoSuffixes, ...M.textSuffixes].sort(byLengthDesc);
@@ -204,7 +205,9 @@ function parseCreditList(raw: string): CreditList {
     const region = head.slice(start, end).trim();
     // 文/本报记者 张三: the masthead of the next label, not a name.
     if (region.length === 0 || isOutlet(region)) continue;
-    const names = splitNames(region, false);
+    // After 记者/ any short word is a name (pen names: 记者/咏洲); after 记者 or 记者张三 with no
+    // separator each must start with a surname, or 记者手记 would credit 手记.
+    const names = splitNames(region, !SEPARATOR.test(matches[i][0]));
     if (names === null) return { ...INCOMPLETE, suffix };
     for (const name of names) for (const role of rolesOf(labelOf(matches[i]))) credits.push({ name, role });
   }

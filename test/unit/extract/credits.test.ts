@@ -122,6 +122,9 @@ describe('parseByline: standalone and closing credits', () => {
     expect(parseByline('记者获悉,今年以来全区新增就业岗位')).toBeNull();
     expect(parseByline('记者/冯远说,这次活动吸引了很多居民前来参加,现场气氛热烈,大家纷纷表示收获很大。')).toBeNull();
     expect(parseByline('张三 李四')).toBeNull();
+    expect(parseByline('记者手记')).toBeNull();
+    expect(parseByline('记者了解到')).toBeNull();
+    expect(parseByline('记者/咏洲')?.credits).toEqual([{ name: '咏洲', role: '记者' }]);
   });
 });
 

@@ -255,7 +255,7 @@ export function parseByline(line: string): Byline | null {
   const whole = WHOLE_BRACKET.exec(text);
   if (whole) {
     const list = parseCreditList(whole[1]);
-    if (list.complete) return { ...base, credits: list.credits, photo: isPhoto(list.suffix), placement: 'closing', outlets: outletNames(list.outlet) };
+    if (list.complete) return { ...base, credits: photographed(list), photo: isPhoto(list.suffix), placement: 'closing', outlets: outletNames(list.outlet) };
   }
   const trailing = TRAILING.exec(text);
   if (trailing) {
@@ -274,7 +274,13 @@ export function parseByline(line: string): Byline | null {
   // A bare list of names is a credit only with a photo suffix (张三 摄); alone it may be anything.
   if (!list.complete || (!list.labelled && list.suffix === '')) return null;
   const photo = isPhoto(list.suffix);
-  return { ...base, credits: list.credits, photo, placement: photo ? 'closing' : 'opening', outlets: outletNames(list.outlet) };
+  return { ...base, credits: photographed(list), photo, placement: photo ? 'closing' : 'opening', outlets: outletNames(list.outlet) };
+}
+
+/** A photo credit's names printed with no role (张三 摄) are the photographers. */
+function photographed(list: CreditList): Credit[] {
+  if (!isPhoto(list.suffix)) return list.credits;
+  return list.credits.map((c) => (c.role === null ? { ...c, role: '摄影' } : c));
 }
 
 const isPhoto = (suffix: string): boolean => M.photoSuffixes.includes(suffix);
@@ -342,6 +348,17 @@ function parseMetaLine(text: string): Byline | null {
           for (const name of names) for (const role of roles) credits.push({ name, role });
         }
       }
+      continue;
+    }
+    // A label printed with a space instead of a colon (编辑 李四, 作者 张三).
+    if (M.staffLabels.includes(token)) {
+      qualifies = true;
+      mode = { kind: 'staff' };
+      continue;
+    }
+    if (M.unroledLabels.includes(token)) {
+      qualifies = true;
+      mode = { kind: 'credit', roles: [null] };
       continue;
     }
     if (mode.kind === 'staff') continue; // the names after 拍摄: are crew, not credits

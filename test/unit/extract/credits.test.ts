@@ -82,7 +82,8 @@ describe('parseByline: standalone and closing credits', () => {
 
   it('reads 文/图 and 作者 labels and a bare name before 摄', () => {
     expect(parseByline('文/图 冯远')?.credits).toEqual([{ name: '冯远', role: '摄影' }]);
-    expect(parseByline('冯远 摄')).toMatchObject({ credits: [{ name: '冯远', role: null }], photo: true, placement: 'closing' });
+    expect(parseByline('冯远 摄')).toMatchObject({ credits: [{ name: '冯远', role: '摄影' }], photo: true, placement: 'closing' });
+    expect(parseByline('(冯远 楚天 摄)')?.credits.map((c) => c.role)).toEqual(['摄影', '摄影']);
     expect(parseByline('作者:冯远')).toMatchObject({ credits: [{ name: '冯远', role: null }], placement: 'meta' });
   });
 
@@ -150,6 +151,8 @@ describe('parseByline: web meta lines', () => {
 
   it('does not read crew lists as credits', () => {
     expect(parseByline('拍摄:韩梅 李雷 王芳芳')).toMatchObject({ credits: [] });
+    expect(parseByline('(编辑 石一)')).toMatchObject({ credits: [], placement: 'meta' });
+    expect(parseByline('作者 韩梅 编辑 石一')).toMatchObject({ credits: [{ name: '韩梅', role: null }], placement: 'meta' });
   });
 });
 

@@ -41,6 +41,8 @@ const MODIFIER = new RegExp(`^(?:${alternation(CUES.titleModifiers)})`, 'u');
 const MAX_LINK = 20;
 const MAX_TITLE_TEXT = 12;
 const MAX_CHAIN = 4;
+/** Marks between one person's name and the next person's titles (局长张三，副局长李四). */
+const LIST_MARK = /[，、；]/u;
 
 export interface PositionsInput {
   prepared: PreparedText;
@@ -87,22 +89,29 @@ export function findPositions(input: PositionsInput): FoundRelation[] {
   });
   /** Positions from titles printed before a name, by the offset where the name ends. */
   const titledAt = new Map<number, { positions: FoundRelation[]; start: number }>();
-  for (const person of people) {
-    for (const m of person.mentions) {
-      out.push(...afterName({ input, person: person.name, mention: m, make: position }));
-      const links = chainBefore(text, m.start, actors);
-      const found: FoundRelation[] = [];
-      links.forEach((link, i) => {
-        const to = resolveLink({ input, links, index: i });
-        if (to !== null) found.push(position(person.name, to, link.title, { start: links[links.length - 1].start, end: m.end }));
-      });
-      if (found.length === 0) continue;
-      out.push(...found);
-      titledAt.set(m.end, { positions: found, start: links[links.length - 1].start });
+  // In page order: a title with no body after a titled name (局长张三，副局长李四) is of that body.
+  const mentions = people.flatMap((person) => person.mentions.map((m) => ({ ...m, person }))).sort((a, b) => a.start - b.start);
+  for (const m of mentions) {
+    const name = m.person.name;
+    out.push(...afterName({ input, person: name, mention: m, make: position }));
+    const links = chainBefore(text, m.start, actors);
+    if (links.length === 0) continue;
+    const start = links[links.length - 1].start;
+    const found: FoundRelation[] = [];
+    links.forEach((link, i) => {
+      const to = resolveLink({ input, links, index: i });
+      if (to !== null) found.push(position(name, to, link.title, { start, end: m.end }));
+    });
+    const before = LIST_MARK.test(text[start - 1] ?? '') ? titledAt.get(start - 1) : undefined;
+    if (found.length === 0 && before !== undefined && links.every((l) => l.actor === null && l.level === null && l.head === '')) {
+      const bodies = [...new Map(before.positions.map((p) => [`${p.to.label}|${p.to.name}`, p.to])).values()];
+      if (bodies.length === 1) for (const link of links) found.push(position(name, bodies[0], link.title, { start: before.start, end: m.end }));
     }
+    if (found.length === 0) continue;
+    out.push(...found);
+    titledAt.set(m.end, { positions: found, start });
   }
   // 副厅长张三、李四: names listed after a titled name share its bodies and titles.
-  const mentions = people.flatMap((person) => person.mentions.map((m) => ({ ...m, person }))).sort((a, b) => a.start - b.start);
   for (const m of mentions) {
     const previous = text[m.start - 1] === '、' ? titledAt.get(m.start - 1) : undefined;
     if (!previous || titledAt.has(m.end)) continue;

@@ -41,6 +41,14 @@ describe('findPositions', () => {
     ]);
   });
 
+  it('gives a bare title after a titled name the body of that name', () => {
+    expect(positions('某县民政局局长孟凡春，副局长邹小燕、龚雪梅出席。', { orgs: ['某县民政局'], people: ['孟凡春', '邹小燕', '龚雪梅'] }).sort()).toEqual([
+      '孟凡春|局长|某县民政局',
+      '邹小燕|副局长|某县民政局',
+      '龚雪梅|副局长|某县民政局',
+    ]);
+  });
+
   it('shares one title among names listed after it', () => {
     expect(positions('某县妇联副主席邹小燕、龚雪梅到场。', { orgs: ['某县妇联'], people: ['邹小燕', '龚雪梅'] }).sort()).toEqual(['邹小燕|副主席|某县妇联', '龚雪梅|副主席|某县妇联']);
   });

@@ -13,6 +13,7 @@ import { cleanPage } from './page';
 import { segmentPage } from './segment';
 import { pageYear, storyDate } from './extract/dates';
 import { extractStory } from './extract/story';
+import { withoutOutlets } from './extract/outlets';
 import type { StoryExtraction } from './extract/types';
 import { resolvePage, type PlaceDirectory, type StoryFindings } from './resolve';
 import { byCode, lookupPlace } from './lexicon/gazetteer';
@@ -67,8 +68,9 @@ export function extractPage(page: PageInput): GraphBatch {
         // Captions name things too (湖南欧微时尚集团忙碌的生产线); they are read, not stored as body.
         body: [body, ...story.captions].join('\n'),
         creditNames: [...new Set(story.credits.map((c) => c.name))],
-        outlets: story.outlets,
       });
+      // The page's own outlet, named in its bylines and source lines, is no mention (GUIDELINE).
+      extraction = withoutOutlets(extraction, story.outlets);
     } catch (error) {
       warnings.push(`${page.source}: entity extraction failed for story ${position} "${story.headline}": ${(error as Error).message}`);
     }

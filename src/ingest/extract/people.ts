@@ -12,14 +12,14 @@
  * Anonymised references (刘女士, 黄某, 张小小(化名)), byline names and national leaders are skipped.
  * A shorter or longer form seen in the same story (王娟 … 王娟华) folds into one person.
  */
-import anonymisedData from '../lexicon/anonymised-person.json';
 import cueData from '../lexicon/person-cues.json';
 import { alternation, defineLexicon, literals, patterns, text as chars, words } from '../lexicon/loader';
+import anonymisedData from '../lexicon/anonymised-person.json';
 import type { Token } from './organisations';
 import { tokenAt } from './organisations';
-import { SURNAMES } from './person-names';
 import type { PreparedText, Span } from './sentences';
 import { isCjk } from './sentences';
+import { SURNAMES } from './person-names';
 import { TITLES } from './titles';
 
 /** One person of the story with every span that names them. */

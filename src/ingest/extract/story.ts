@@ -11,7 +11,6 @@ import { findOrganisations, tokenize } from './organisations';
 import { findPeople } from './people';
 import { findPlaces, isLocalDivision } from './places';
 import { findProgrammes } from './programmes';
-import { isOutlet } from './credits';
 import { headlineRuns } from './headline-runs';
 import { findRelations } from './relations';
 import { prepareText, printed, sentenceSpans, type Span } from './sentences';
@@ -35,7 +34,7 @@ export function extractStory(story: StoryContext): StoryExtraction {
   const sentences = sentenceSpans(prepared.text);
 
   const divisions = scanPlaces(prepared.text);
-  const organisations = withoutOutlets(findOrganisations(prepared, tokens, divisions), story.outlets ?? []);
+  const organisations = findOrganisations(prepared, tokens, divisions);
   const organisationSpans = organisations.flatMap((o) => o.mentions);
   const { places: allPlaces, inside } = findPlaces({ prepared, tokens, organisationSpans });
   // A body printed as a place's exact name (a market both place and operator) stays a body only
@@ -119,14 +118,6 @@ function headlinePlaces(story: StoryContext): PlaceFound[] {
   // Only divisions from the gazetteer: a headline's abbreviations (湖南工大, 高新区) are too short to
   // tell a province or a park from the start of a name.
   return places.filter((p) => p.mentions.length > 0 && p.code !== null && HEADLINE_LEVELS.has(p.level));
-}
-
-/** The page's own outlet (any of its printed forms) is not a body the story mentions (GUIDELINE). */
-function withoutOutlets<T extends { name: string; aliases: Set<string> | string[] }>(found: T[], outlets: readonly string[]): T[] {
-  if (outlets.length === 0) return found;
-  // 红网 in 红网时刻新闻, and the paper's company (某某日报社) for the paper (某某日报).
-  const own = (form: string): boolean => outlets.some((o) => o === form || (isOutlet(form) && o.includes(form)) || (o.length >= 3 && form.startsWith(o) && form.length === o.length + 1));
-  return found.filter((o) => !own(o.name) && ![...o.aliases].some(own));
 }
 
 function same(a: Span, b: Span): boolean {

@@ -14,8 +14,6 @@ export interface StoryContext {
   body: string;
   /** Names from the byline; they are not body people unless also named in the body. */
   creditNames: string[];
-  /** The page's own outlet as its bylines and source lines name it (株洲日报, 华声在线): never a mention. */
-  outlets?: string[];
 }
 
 export interface FoundPerson {

@@ -95,10 +95,10 @@ MERGE (a)-[:CONTAINS]->(b)`,
   REPORTED: `
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from}) MATCH (b:Story {id: row.to})
-FOREACH (_ IN CASE WHEN row.role IS NULL THEN [] ELSE [1] END |
+FOREACH (printed IN CASE WHEN row.role IS NULL THEN [] ELSE [1] END |
   MERGE (a)-[r:REPORTED {role: row.role}]->(b) SET r.story = row.story)
 // A credit printed without a role has none: MERGE cannot key on a null, so it keys on the pair.
-FOREACH (_ IN CASE WHEN row.role IS NULL THEN [1] ELSE [] END |
+FOREACH (unprinted IN CASE WHEN row.role IS NULL THEN [1] ELSE [] END |
   MERGE (a)-[r:REPORTED]->(b) ON CREATE SET r.story = row.story)`,
   MENTIONS: `
 UNWIND $rows AS row

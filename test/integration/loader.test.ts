@@ -86,6 +86,28 @@ describe('loadBatch (the only writer) against Neo4j', () => {
     expect(records[0]?.get('evidence')).toBe('芦淞区人社局举办春风行动招聘会');
   });
 
+  it('writes a credit printed without a role as a REPORTED edge with no role, once, next to a roled one', async () => {
+    const story = storyId('aaaa', 0);
+    const author = entityId('Person', '韩梅');
+    const withAuthor = (extraPerson?: string): GraphBatch => {
+      const batch = pageBatch({ source: 'a.txt', hash: 'aaaa', programme: '春风行动招聘会', extraPerson });
+      batch.entities.push({ label: 'Person', id: author, name: '韩梅', aliases: [] });
+      batch.relationships.push({ type: 'REPORTED', from: author, to: story, story });
+      return batch;
+    };
+    await load(withAuthor());
+    const query = 'MATCH (p:Person)-[r:REPORTED]->(:Story) RETURN p.name AS name, r.role AS role, r.story AS story ORDER BY name';
+    const first = await driver.executeQuery(query, {}, { database: config.neo4j.database });
+    expect(first.records.map((r) => [r.get('name'), r.get('role'), r.get('story')])).toEqual([
+      ['王娜', '全媒体记者', story],
+      ['韩梅', null, story],
+    ]);
+    // A changed extraction rewrites the page: the MERGE finds the role-less edge instead of adding one.
+    expect((await load(withAuthor('李雷'))).status).not.toBe('unchanged');
+    const again = await driver.executeQuery(query, {}, { database: config.neo4j.database });
+    expect(again.records).toHaveLength(2);
+  });
+
   it('is idempotent: loading the same page again leaves identical counts and keeps ingestedAt', async () => {
     const batch = pageBatch({ source: 'a.txt', hash: 'aaaa', programme: '春风行动招聘会' });
     await loadBatch(driver, batch, { database: config.neo4j.database, timeoutMs: 10_000, now: () => new Date('2026-01-01T00:00:00Z') });

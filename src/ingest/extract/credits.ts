@@ -252,12 +252,14 @@ export function parseByline(line: string): Byline | null {
     }
   }
 
-  const whole = WHOLE_BRACKET.exec(text);
+  // Most lines are prose: the bracketed forms need a closing bracket at the end.
+  const bracketed = text.endsWith(')') || text.endsWith('）');
+  const whole = bracketed ? WHOLE_BRACKET.exec(text) : null;
   if (whole) {
     const list = parseCreditList(whole[1]);
     if (list.complete) return { ...base, credits: photographed(list), photo: isPhoto(list.suffix), placement: 'closing', outlets: outletNames(list.outlet) };
   }
-  const trailing = TRAILING.exec(text);
+  const trailing = bracketed ? TRAILING.exec(text) : null;
   if (trailing) {
     const list = parseCreditList(trailing[2]);
     // …现场。(张三 摄) is a caption with its photographer: parseCaptionCredit reads it.

@@ -5,7 +5,8 @@
  * the headline's object names: the same name, one inside the other, or close in wording.
  */
 import { scanPlaces } from '../lexicon/gazetteer';
-import { findOrganisations, tokenize } from './organisations';
+import { findOrganisations } from './organisations';
+import { tokenize } from '../tokenizer';
 import { findPlaces } from './places';
 import { RUN_VERBS } from './programmes';
 import { prepareText } from './sentences';

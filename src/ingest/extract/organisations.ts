@@ -8,14 +8,13 @@
  * (verbs, prepositions, pronouns, time words, punctuation) unless it is one of the verbal nouns
  * that names are built from (发展, 服务, 管理 …).
  */
-import { Jieba, type TaggedWord } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
 import type { OrganisationType } from '../../model';
 import suffixData from '../lexicon/organisation-suffixes.json';
 import abbreviationData from '../lexicon/organisation-abbreviations.json';
-import cueData from '../lexicon/programme-cues.json';
 import titleData from '../lexicon/titles.json';
 import { lookupPlace } from '../lexicon/gazetteer';
+import { tokenAt, tokenize, type Token } from '../tokenizer';
+import { extendLeft } from './name-spans';
 import type { PreparedText, Span } from './sentences';
 import { isCjk } from './sentences';
 
@@ -27,14 +26,6 @@ export interface OrganisationFound {
   mentions: Span[];
 }
 
-/** A word of the segmented body with its offsets. */
-export interface Token {
-  word: string;
-  tag: string;
-  start: number;
-  end: number;
-}
-
 interface SuffixRule {
   suffix: string;
   type: OrganisationType;
@@ -44,9 +35,7 @@ interface SuffixRule {
   core: boolean;
 }
 
-// Built once at module load: the segmenter, the suffix table and one alternation regex.
-const jieba = Jieba.withDict(dict);
-
+// Built once at module load: the suffix table and one alternation regex.
 const RULES = new Map<string, SuffixRule>();
 for (const s of suffixData.suffixes as Array<{ suffix: string; type: string; minHead?: number; exclude?: string[] }>) {
   RULES.set(s.suffix, {
@@ -87,137 +76,11 @@ for (const body of abbreviationData.bodies) {
   for (const s of body.short) if (!FULL_OF.has(s)) FULL_OF.set(s, body.full);
 }
 
-/** Tags of words that never sit inside a name. */
-const STOP_TAGS = new Set(['p', 'c', 'uj', 'ul', 'ud', 'uz', 'uv', 'ug', 'u', 'r', 'd', 't', 'x', 'y', 'e', 'o', 'zg', 'ad', 'i']);
-/** Single characters that are words of their own (verbs, prepositions), never pieces of a name. */
-const STOP_CHARS = new Set([...'系是在有到给让把被对向从为将和与及等了的说做去来看找用送带请叫进出入上下由经据按凭靠往替跟同随该本这各其也还都已就又再正并而但或于以之所如若即每共约近达超']);
-/** Words that end a name on their left whatever their tag. */
-const STOP_WORDS = new Set([
-  '在', '由', '与', '和', '及', '向', '对', '为', '从', '了', '等', '是', '将', '把', '被', '让', '给', '到', '经', '的',
-  '联合', '联手', '举办', '开展', '组织', '成立', '组建', '签订', '签署', '走进', '来自', '加入', '获悉', '记者', '位于',
-  '依托', '以及', '包括', '通过', '目前', '我市', '全市', '全区', '该', '本', '这', '各', '其', '毕业于', '获得', '以下',
-  '以上', '之间', '内', '上', '下', '里', '前', '后', '旁', '当天', '近日', '今年', '去年', '同时', '此外', '还',
-  '也', '都', '已', '已经', '正在', '共', '于', '向', '支持', '指导', '受', '接受', '带领', '配合', '协调', '邀请',
-  '引进', '入驻', '进驻', '找到', '派', '安排', '推荐', '参加', '参与', '全省', '全国', '区直', '市直', '多家', '一家',
-]);
-/** Verbal words that names are made of (they are tagged v/vn but belong inside names). */
-const NAME_VERBS = new Set([
-  '发展', '服务', '管理', '投资', '建设', '促进', '监督', '保障', '规划', '创新', '创业', '就业', '养老', '托养', '研究',
-  '设计', '制造', '运输', '融资', '担保', '孵化', '培训', '教育', '检测', '控制', '预防', '执法', '改革', '治理', '开发',
-  '经营', '贸易', '咨询', '营销', '生产', '加工', '交流', '合作', '支行', '银行', '织造', '纺织', '动力', '贷款', '印刷',
-  '冶', '烹调', '烹饪', '培育', '建设', '孵化', '维修', '保护', '救助', '援助', '协作', '联络', '指挥', '应急', '审批', '登记', '监测', '统筹',
-]);
-// The verbs by which bodies run programmes never sit inside a name (启动小区…, 深入开展服饰城…).
-for (const verb of cueData.runVerbs) if (verb.length > 1 && !NAME_VERBS.has(verb)) STOP_WORDS.add(verb);
-for (const verb of ['现任', '担任', '曾任', '出任', '深入开展', '扎实开展', '启动', '积极', '联系', '持续', '全力', '大力', '率先', '特聘', '聘请', '全镇', '全乡', '全村', '全县']) STOP_WORDS.add(verb);
-const RUN_VERB_END = new RegExp(`(${cueData.runVerbs.filter((v) => v.length > 1 && !NAME_VERBS.has(v)).join('|')})$`);
-
 /** A prefix that marks a former or historical name: kept as an alias, dropped from the name. */
 const FORMER_PREFIXES = ['原', '前'];
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Segments a prepared text once; offsets are into that text. */
-export function tokenize(text: string): Token[] {
-  // Without HMM: unknown names fall apart into single characters, which keeps word edges where
-  // the dictionary puts them instead of gluing a name to the next word (城正, 群已).
-  const tagged: TaggedWord[] = jieba.tag(text, false);
-  const tokens: Token[] = [];
-  let at = 0;
-  for (const t of tagged) {
-    const start = text.indexOf(t.word, at);
-    const s = start < 0 ? at : start;
-    tokens.push({ word: t.word, tag: t.tag, start: s, end: s + t.word.length });
-    at = s + t.word.length;
-  }
-  return tokens;
-}
-
-/** Index of the token that contains offset `at`, by binary search. */
-export function tokenAt(tokens: Token[], at: number): number {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (tokens[mid].start <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-/** Whether a word may sit inside a proper name (used for organisations and places alike). */
-export function nameWord(token: Token): boolean {
-  const w = token.word;
-  if (STOP_WORDS.has(w)) return false;
-  if (NAME_VERBS.has(w)) return true;
-  if (w.length > 2 && RUN_VERB_END.test(w)) return false; // 大力开展, 深入推进 …
-  if (!/^[\u3400-\u9fffA-Za-z0-9０-９]+$/.test(w)) return w === '（' || w === '）';
-  // Unknown names arrive as single characters with unreliable tags (盛/v 康/nr 托/v 养/v): only
-  // characters that are words of their own stop a name.
-  if (w.length === 1 && /[\u3400-\u9fff]/.test(w)) return !STOP_CHARS.has(w) && !['p', 'c', 'uj', 'ul', 'r', 'd', 'u'].includes(token.tag);
-  if (STOP_TAGS.has(token.tag)) return false;
-  if (token.tag === 'v' || token.tag === 'vd') return false;
-  if (token.tag === 'm' && !/^第?[0-9０-９一二三四五六七八九十百两]+[次级届期]?$/.test(w)) return false;
-  if (token.tag === 'f' && w.length === 1) return false;
-  if (/^(子公司|分公司|下属公司|公司|企业|单位|部门|机构)$/.test(w)) return false;
-  return true;
-}
-
-interface ExtendInput {
-  text: string;
-  tokens: Token[];
-  /** Gazetteer spans; a name never starts inside one. */
-  places?: Span[];
-  /** Where the head word (suffix) starts; the name grows left from the token holding it. */
-  headStart: number;
-  maxLength: number;
-}
-
-/**
- * The start of a name whose head begins at `headStart`: words are taken leftwards while they can
- * sit in a name. Numbers may sit inside (二十三冶) but not start a name (20家国企); a bracketed
- * short place (（株洲）) may sit inside.
- */
-export function extendLeft({ text, tokens, places, headStart, maxLength }: ExtendInput): number {
-  let k = tokenAt(tokens, headStart);
-  let start = headStart;
-  const end = headStart;
-  // A head that starts inside a word takes the whole word (管理局 for 局).
-  if (tokens[k] && tokens[k].start < headStart) start = tokens[k].start;
-  k -= 1;
-  for (; k >= 0; k--) {
-    const tok = tokens[k];
-    if (end - tok.start > maxLength) break;
-    if (tok.word === '）') {
-      const open = text.lastIndexOf('（', tok.start);
-      if (open < 0 || tok.start - open > 6 || open === 0) break;
-      const inside = text.slice(open + 1, tok.start);
-      if (!/^[\u3400-\u9fff]{1,5}$/.test(inside)) break;
-      k = tokenAt(tokens, open);
-      start = open;
-      continue;
-    }
-    if (!nameWord(tok) || tok.word === '（') break;
-    start = tok.start;
-  }
-  // A name does not start with a count (20家, 一场场), a bare measure word or a bracket; a lone
-  // numeral before a name character stays (九郎山, 三门镇).
-  for (let i = tokenAt(tokens, start); i < tokens.length && tokens[i].start < headStart; i++) {
-    const t = tokens[i];
-    const count = /^[0-9０-９.]+$/.test(t.word) || /^[一两几多每各数][个家场批名项次种位类级条件座所]/.test(t.word);
-    const measure = t.tag === 'q' && /^[个家场批名项次种位类级条件座所]$/.test(t.word);
-    if (count || measure || t.word === '（' || (t.tag === 'm' && t.word.length > 1 && !/^第/.test(t.word))) start = t.end;
-    else break;
-  }
-  const counted = /^(一|两|几|多|每)(场场|个个|批批|场|个|批|家|项|次|种|位|类|系列)/.exec(text.slice(start, headStart));
-  if (counted) start += counted[0].length;
-  if (places) {
-    // A division cut by the start (天元|区委) belongs to the name whole.
-    for (const g of places) if (g.start < start && g.end > start) start = g.start;
-  }
-  return start;
 }
 
 interface OrgSpan extends Span {

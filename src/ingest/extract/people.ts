@@ -11,8 +11,7 @@
 import surnameData from '../lexicon/surnames.json';
 import titleData from '../lexicon/titles.json';
 import anonymisedData from '../lexicon/anonymised-person.json';
-import type { Token } from './organisations';
-import { tokenAt } from './organisations';
+import { tokenAt, type Token } from '../tokenizer';
 import type { PreparedText, Span } from './sentences';
 import { isCjk } from './sentences';
 

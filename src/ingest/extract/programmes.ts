@@ -9,7 +9,8 @@
  */
 import type { ProgrammeKind } from '../../model';
 import cueData from '../lexicon/programme-cues.json';
-import { extendLeft, tokenAt, tokenize, type Token } from './organisations';
+import { tokenAt, tokenize, type Token } from '../tokenizer';
+import { extendLeft } from './name-spans';
 import { sentenceAt, type PreparedText, type Span } from './sentences';
 
 /** One programme of the story with every span that names it. */

@@ -7,7 +7,8 @@
  */
 import { scanPlaces } from '../lexicon/gazetteer';
 import { actorMentions } from './coreference';
-import { findOrganisations, tokenize } from './organisations';
+import { findOrganisations } from './organisations';
+import { tokenize } from '../tokenizer';
 import { findPeople } from './people';
 import { findPlaces, isLocalDivision } from './places';
 import { findProgrammes } from './programmes';

@@ -5,25 +5,39 @@
  * nouns that names are built from (发展, 服务, 管理 …). Organisations, places and programmes all
  * find their left edge here; the vocabulary is lexicon/name-words.json.
  */
-import wordData from '../lexicon/name-words.json';
-import cueData from '../lexicon/programme-cues.json';
+import data from '../lexicon/name-words.json';
+import { alternation, defineLexicon, text, words } from '../lexicon/loader';
 import { tokenAt, type Token } from '../tokenizer';
+import { RUN_VERBS } from './run-cues';
 import type { Span } from './sentences';
 
-const STOP_TAGS = new Set(wordData.stopTags);
-const STOP_TAGS_SINGLE = new Set(wordData.stopTagsSingle);
-const STOP_CHARS = new Set(wordData.stopChars);
-const STOP_WORDS = new Set(wordData.stopWords);
-const NAME_VERBS = new Set(wordData.nameVerbs);
-const UNIT_WORDS = new Set(wordData.unitWords);
+const NAME_WORDS = defineLexicon('name-words.json', data, {
+  stopTags: words,
+  stopTagsSingle: words,
+  stopChars: words,
+  stopWords: words,
+  nameVerbs: words,
+  unitWords: words,
+  countMeasures: text,
+  numeralChars: text,
+  countUnits: text,
+});
+const STOP_TAGS = new Set(NAME_WORDS.stopTags);
+const STOP_TAGS_SINGLE = new Set(NAME_WORDS.stopTagsSingle);
+const STOP_CHARS = new Set(NAME_WORDS.stopChars);
+const STOP_WORDS = new Set(NAME_WORDS.stopWords);
+const NAME_VERBS = new Set(NAME_WORDS.nameVerbs);
+const UNIT_WORDS = new Set(NAME_WORDS.unitWords);
 // The verbs by which bodies run programmes never sit inside a name (启动小区…, 深入开展服饰城…).
-const RUN_VERBS = cueData.runVerbs.filter((v) => v.length > 1 && !NAME_VERBS.has(v));
-for (const verb of RUN_VERBS) STOP_WORDS.add(verb);
-const RUN_VERB_END = new RegExp(`(${RUN_VERBS.join('|')})$`);
-const MEASURES = wordData.countMeasures;
+const STOPPING_VERBS = RUN_VERBS.filter((v) => v.length > 1 && !NAME_VERBS.has(v));
+for (const verb of STOPPING_VERBS) STOP_WORDS.add(verb);
+const RUN_VERB_END = new RegExp(`(${alternation(STOPPING_VERBS)})$`);
+const MEASURES = NAME_WORDS.countMeasures;
 const COUNT_RE = new RegExp(`^[一两几多每各数][${MEASURES}]`);
 const MEASURE_RE = new RegExp(`^[${MEASURES}]$`);
 const NUMBERED_RE = /^第?[0-9０-９一二三四五六七八九十百两]+[次级届期]?$/;
+/** 九方 (numeral + a name character): a number word that is a piece of a name. */
+const NAMED_NUMBER_RE = new RegExp(`^[${NAME_WORDS.numeralChars}]+[^${NAME_WORDS.numeralChars}${MEASURES}${NAME_WORDS.countUnits}]$`);
 
 /** Whether a word may sit inside a proper name (organisations, places and programmes alike). */
 export function nameWord(token: Token): boolean {
@@ -37,7 +51,7 @@ export function nameWord(token: Token): boolean {
   if (w.length === 1 && /[\u3400-\u9fff]/.test(w)) return !STOP_CHARS.has(w) && !STOP_TAGS_SINGLE.has(token.tag);
   if (STOP_TAGS.has(token.tag)) return false;
   if (token.tag === 'v' || token.tag === 'vd') return false;
-  if (token.tag === 'm' && !NUMBERED_RE.test(w)) return false;
+  if (token.tag === 'm' && !NUMBERED_RE.test(w) && !NAMED_NUMBER_RE.test(w)) return false;
   if (token.tag === 'f' && w.length === 1) return false;
   if (UNIT_WORDS.has(w)) return false;
   return true;

@@ -8,13 +8,15 @@
  * (verbs, prepositions, pronouns, time words, punctuation) unless it is one of the verbal nouns
  * that names are built from (发展, 服务, 管理 …).
  */
-import type { OrganisationType } from '../../model';
+import { ORGANISATION_TYPES, type OrganisationType } from '../../model';
 import suffixData from '../lexicon/organisation-suffixes.json';
-import abbreviationData from '../lexicon/organisation-abbreviations.json';
 import titleData from '../lexicon/titles.json';
-import { lookupPlace } from '../lexicon/gazetteer';
+import { lookupPlace, resolveMisprint } from '../lexicon/gazetteer';
+import { alternation, defineLexicon, oneOf, optional, records, text as textField, words, count } from '../lexicon/loader';
+import { BODY_CORES } from '../organisation-names';
 import { tokenAt, tokenize, type Token } from '../tokenizer';
 import { extendLeft } from './name-spans';
+import { RUN_CUES } from './run-cues';
 import type { PreparedText, Span } from './sentences';
 import { isCjk } from './sentences';
 
@@ -26,61 +28,77 @@ export interface OrganisationFound {
   mentions: Span[];
 }
 
+const LEXICON = defineLexicon('organisation-suffixes.json', suffixData, {
+  suffixes: records({
+    suffix: textField,
+    type: oneOf(ORGANISATION_TYPES),
+    minHead: optional(count),
+    exclude: optional(words),
+    head: optional(oneOf(['place', 'specific', 'placed'] as const)),
+  }),
+  bareWithTitle: words,
+  genericHeads: words,
+  memberAfter: words,
+  formerPrefixes: words,
+  parentUnits: words,
+  determiners: words,
+  numberedSuffixes: words,
+  schoolSuffixes: words,
+  studentAfter: textField,
+  firmNouns: words,
+  executiveTitles: words,
+  knownBodies: records({ name: textField, type: oneOf(ORGANISATION_TYPES) }),
+});
+
 interface SuffixRule {
   suffix: string;
   type: OrganisationType;
   minHead: number;
   exclude: Set<string>;
+  /** What the words before the suffix must be (see organisation-suffixes.json). */
+  head: 'place' | 'specific' | 'placed' | undefined;
   /** A department core from the abbreviation lexicon (人力资源和社会保障局): may start a name on its own. */
   core: boolean;
 }
 
 // Built once at module load: the suffix table and one alternation regex.
 const RULES = new Map<string, SuffixRule>();
-for (const s of suffixData.suffixes as Array<{ suffix: string; type: string; minHead?: number; exclude?: string[] }>) {
-  RULES.set(s.suffix, {
-    suffix: s.suffix,
-    type: s.type as OrganisationType,
-    minHead: s.minHead ?? 1,
-    exclude: new Set(s.exclude ?? []),
-    core: false,
-  });
+for (const s of LEXICON.suffixes) {
+  RULES.set(s.suffix, { suffix: s.suffix, type: s.type, minHead: s.minHead ?? 1, exclude: new Set(s.exclude ?? []), head: s.head, core: false });
 }
-for (const body of abbreviationData.bodies) {
+for (const body of BODY_CORES.bodies) {
   for (const form of [body.full, ...body.short]) {
     const existing = RULES.get(form);
     if (existing) {
       existing.core = true;
       continue;
     }
-    RULES.set(form, { suffix: form, type: body.type as OrganisationType, minHead: 0, exclude: new Set(), core: true });
+    RULES.set(form, { suffix: form, type: body.type, minHead: 0, exclude: new Set(), head: undefined, core: true });
   }
 }
-const SUFFIX_RE = new RegExp(
-  [...RULES.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegExp)
-    .join('|'),
-  'g',
-);
+const SUFFIX_RE = new RegExp(alternation([...RULES.keys()]), 'g');
+const KNOWN_BODIES = new Map(LEXICON.knownBodies.map((b) => [b.name, b.type]));
+const KNOWN_RE = new RegExp(alternation([...KNOWN_BODIES.keys()]), 'g');
 
-const GENERIC = new Set(abbreviationData.generic);
+const GENERIC = new Set(BODY_CORES.generic);
 /** Titles the segmenter glues to a body's suffix (党委书记, 支部书记): the body still ends there. */
 const TITLES = new Set(titleData.titles);
-const LEVEL_PREFIXES = [...abbreviationData.levelPrefixes].sort((a, b) => b.length - a.length);
+const TITLE_AFTER_RE = new RegExp(`^(${alternation(titleData.titles)})`);
+const LEVEL_PREFIXES = [...BODY_CORES.levelPrefixes].sort((a, b) => b.length - a.length);
+const BARE_WITH_TITLE = new Set(LEXICON.bareWithTitle);
+const GENERIC_HEADS = new Set(LEXICON.genericHeads);
+const MEMBER_AFTER_RE = new RegExp(`^(${alternation(LEXICON.memberAfter)})`);
+const FORMER_PREFIXES = LEXICON.formerPrefixes;
+/** Verbs that end in a suffix's characters (主办, 举办 end in 办) whatever their tag. */
+const VERB_WORDS = new Set([...RUN_CUES.run, ...RUN_CUES.host]);
+const SCHOOL_RE = new RegExp(`(${alternation(LEXICON.schoolSuffixes)})$`);
+const STUDENT_RE = new RegExp(`^[${LEXICON.studentAfter}]`);
 
 /** Core → its full form, for folding 人社局 into 人力资源和社会保障局. */
 const FULL_OF = new Map<string, string>();
-for (const body of abbreviationData.bodies) {
+for (const body of BODY_CORES.bodies) {
   FULL_OF.set(body.full, body.full);
   for (const s of body.short) if (!FULL_OF.has(s)) FULL_OF.set(s, body.full);
-}
-
-/** A prefix that marks a former or historical name: kept as an alias, dropped from the name. */
-const FORMER_PREFIXES = ['原', '前'];
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 interface OrgSpan extends Span {
@@ -94,33 +112,25 @@ interface OrgSpan extends Span {
  * holds spans already claimed by places of a non-organisation kind (estates, parks), which an
  * organisation name must not swallow.
  */
-export function findOrganisations(prepared: PreparedText, tokens: Token[], places: Span[] = []): OrganisationFound[] {
+export function findOrganisations(prepared: PreparedText, tokens: Token[], places: Span[] = [], elsewhere: PrintedBody[] = []): OrganisationFound[] {
   const text = prepared.text;
   const spans: OrgSpan[] = [];
   SUFFIX_RE.lastIndex = 0;
   for (let m = SUFFIX_RE.exec(text); m !== null; m = SUFFIX_RE.exec(text)) {
-    const suffix = m[0];
-    const rule = RULES.get(suffix)!;
-    const headStart = m.index;
-    const headEnd = headStart + suffix.length;
-    // The suffix must end a word: 大学生 is not 大学, 局长 is not 局.
-    const endTok = tokens[tokenAt(tokens, headEnd - 1)];
-    if (endTok && endTok.end !== headEnd && !RULES.has(text.slice(endTok.start, endTok.end))) {
-      const rest = text.slice(headEnd, endTok.end);
-      if (!(endTok.end > headEnd && (RULES.has(rest) || TITLES.has(rest)))) continue;
-    }
-    if (/(大学|中学|小学|学院)$/.test(suffix) && /^[生子]/.test(text[headEnd] ?? '')) continue; // 大学生, 大学子
-    let start = extendLeft({ text, tokens, places, headStart, maxLength: 26 });
-    // 各乡镇…中心, 所有…学校: a determiner says "every one of a kind"; it is not part of a name.
-    const determiner = DETERMINER_RE.exec(text.slice(start, headStart));
-    if (determiner && headStart - start - determiner[0].length >= 2) start += determiner[0].length;
-    // Numbered hospitals and schools (331医院, 第二中学) start with their number.
-    const numbered = /([0-9０-９]{2,4}|第[一二三四五六七八九十]+)$/.exec(text.slice(Math.max(0, start - 5), start));
-    if (numbered && start === headStart && NUMBERED_SUFFIX.test(suffix)) start -= numbered[0].length;
-    const name = text.slice(start, headEnd);
-    if (insideQuotedName(text, start, headEnd)) continue;
-    if (!acceptable(name, rule)) continue;
-    spans.push({ start, end: headEnd, name, type: rule.type, core: rule.core ? (FULL_OF.get(suffix) ?? null) : null });
+    const span = suffixSpan({ text, tokens, places, suffix: m[0], headStart: m.index });
+    // A rejected suffix may hide a shorter one that starts inside it (第十三|中学 behind 三中).
+    if (!span) SUFFIX_RE.lastIndex = m.index + 1;
+    else spans.push(span);
+  }
+  // Bodies whose printed names carry no suffix (新华社, 红网), as whole words.
+  KNOWN_RE.lastIndex = 0;
+  for (let m = KNOWN_RE.exec(text); m !== null; m = KNOWN_RE.exec(text)) {
+    const end = m.index + m[0].length;
+    const first = tokens[tokenAt(tokens, m.index)];
+    const last = tokens[tokenAt(tokens, end - 1)];
+    if (first.start !== m.index || last.end !== end || spans.some((o) => o.start < end && m!.index < o.end)) continue;
+    if (places.some((g) => g.start < end && m!.index < g.end) || /^[区村镇]/.test(text.slice(end))) continue; // 新华社区
+    spans.push({ start: m.index, end, name: m[0], type: KNOWN_BODIES.get(m[0])!, core: null });
   }
   // Firms printed without a suffix, where no suffixed name already covers the words.
   for (const firm of [...firmsBeforeExecutiveTitles(text, tokens, places), ...listedCompanies(text)]) {
@@ -128,7 +138,50 @@ export function findOrganisations(prepared: PreparedText, tokens: Token[], place
   }
   const abbreviations = abbreviationSpans(text, spans);
   spans.push(...abbreviations.spans);
-  return group({ prepared, spans: dropNested(spans), declared: abbreviations.declared });
+  return group({ prepared, spans: dropNested(spans), declared: abbreviations.declared, elsewhere });
+}
+
+interface SuffixInput {
+  text: string;
+  tokens: Token[];
+  places: Span[];
+  suffix: string;
+  headStart: number;
+}
+
+/** The body a suffix printed at `headStart` ends, or null when the words there name none. */
+function suffixSpan({ text, tokens, places, suffix, headStart }: SuffixInput): OrgSpan | null {
+  const rule = RULES.get(suffix)!;
+  const headEnd = headStart + suffix.length;
+  // The suffix must end a word: 大学生 is not 大学, 局长 is not 局.
+  const endTok = tokens[tokenAt(tokens, headEnd - 1)];
+  if (endTok && endTok.end !== headEnd) {
+    // A suffix word that starts inside this one (三|中学 behind 三中) is the head instead.
+    if (endTok.start > headStart && RULES.has(text.slice(endTok.start, endTok.end))) return null;
+    const rest = text.slice(headEnd, endTok.end);
+    if (!RULES.has(text.slice(endTok.start, endTok.end)) && !(endTok.end > headEnd && (RULES.has(rest) || TITLES.has(rest)))) return null;
+  }
+  // A suffix inside a verb is no head (举办 is not …办, 建厂 is not …厂).
+  const holder = tokens[tokenAt(tokens, headStart)];
+  if (holder && holder.start < headStart && (holder.tag.startsWith('v') || VERB_WORDS.has(holder.word))) return null;
+  if (SCHOOL_RE.test(suffix) && STUDENT_RE.test(text[headEnd] ?? '')) return null; // 大学生, 大学子
+  // 政协委员: the members, not the body acting.
+  if (MEMBER_AFTER_RE.test(text.slice(headEnd, headEnd + 2))) return null;
+  let start = extendLeft({ text, tokens, places, headStart, maxLength: 26 });
+  // 各乡镇…中心, 所有…学校: a determiner says "every one of a kind"; it is not part of a name.
+  const determiner = DETERMINER_RE.exec(text.slice(start, headStart));
+  if (determiner && headStart - start - determiner[0].length >= 2) start += determiner[0].length;
+  // Numbered hospitals and schools (331医院, 第二中学) start with their number.
+  const numbered = /([0-9０-９]{2,4}|第[一二三四五六七八九十]+)$/.exec(text.slice(Math.max(0, start - 5), start));
+  if (numbered && start === headStart && NUMBERED_SUFFIX.test(suffix)) start -= numbered[0].length;
+  const name = text.slice(start, headEnd);
+  if (insideQuotedName(text, start, headEnd)) return null;
+  const titled = TITLE_AFTER_RE.test(text.slice(headEnd)) || (endTok !== undefined && endTok.end > headEnd && TITLES.has(text.slice(headEnd, endTok.end)));
+  // 娄底市委, 涪口区委 (a misprint the gazetteer scan resolved): the committee's place opens the name.
+  const level = text.slice(start, headStart + 1).replace(/^中共/, '');
+  const placeHead = lookupPlace(level).length > 0 || lookupPlace(level.slice(0, -1)).length > 0 || resolveMisprint(level) !== undefined;
+  if (!acceptable({ name, rule, titled, placeHead })) return null;
+  return { start, end: headEnd, name, type: rule.type, core: rule.core ? (FULL_OF.get(suffix) ?? null) : null };
 }
 
 /**
@@ -136,8 +189,10 @@ export function findOrganisations(prepared: PreparedText, tokens: Token[], place
  * a word for firms are firms, however short their printed names. The list starts after a verb's
  * 了, a comma or a colon, so the verb does not join the first name.
  */
-const LISTED_FIRMS_RE =
-  /(?<=[了，：]|包括|如)((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})等(?:[0-9０-９]+|[一二三四五六七八九十百千两几多]+)余?家[\u4e00-\u9fff]{0,8}?(?:企业|公司|厂家|商家)/g;
+const LISTED_FIRMS_RE = new RegExp(
+  `(?<=[了，：]|包括|如)((?:[\\u4e00-\\u9fff]{2,8}、)+[\\u4e00-\\u9fff]{2,8})等(?:[0-9０-９]+|[一二三四五六七八九十百千两几多]+)余?家[\\u4e00-\\u9fff]{0,8}?(?:${alternation(LEXICON.firmNouns)})`,
+  'g',
+);
 
 function listedCompanies(text: string): OrgSpan[] {
   const out: OrgSpan[] = [];
@@ -154,7 +209,7 @@ function listedCompanies(text: string): OrgSpan[] {
 }
 
 /** Titles only a firm gives (芦淞国投副总经理赵中信): the name before one is a firm's, even unsuffixed. */
-const EXECUTIVE_TITLE_RE = /(?:常务)?副?(?:总经理|董事长|总裁)(?=[\u4e00-\u9fff]{2,4})/g;
+const EXECUTIVE_TITLE_RE = new RegExp(`(?:常务)?副?(?:${alternation(LEXICON.executiveTitles)})(?=[\\u4e00-\\u9fff]{2,4})`, 'g');
 
 function firmsBeforeExecutiveTitles(text: string, tokens: Token[], places: Span[]): OrgSpan[] {
   const out: OrgSpan[] = [];
@@ -171,7 +226,7 @@ function firmsBeforeExecutiveTitles(text: string, tokens: Token[], places: Span[
 }
 
 /** Suffixes whose bodies may be named by a number alone. */
-const NUMBERED_SUFFIX = /^(医院|中学|小学|幼儿园)$/;
+const NUMBERED_SUFFIX = new RegExp(`^(${alternation(LEXICON.numberedSuffixes)})$`);
 
 /** A suffix inside a quoted programme name (“就业创业中心生态圈”) is not a body. */
 function insideQuotedName(text: string, start: number, end: number): boolean {
@@ -181,6 +236,8 @@ function insideQuotedName(text: string, start: number, end: number): boolean {
   return close > end && close - end < 20 && !/[，。\n]/.test(text.slice(end, close));
 }
 
+const PARENT_UNIT_RE = new RegExp(`(${alternation(LEXICON.parentUnits)})$`);
+
 /**
  * 农业银行 inside 农业银行芦淞支行, …集团 inside …集团有限公司: a span that only ever appears as the
  * head of a longer body's name is that longer body, not a second one. Printed on its own
@@ -188,7 +245,7 @@ function insideQuotedName(text: string, start: number, end: number): boolean {
  */
 function dropNested(spans: OrgSpan[]): OrgSpan[] {
   // A department or unit of a body (…有限公司残疾人事业部, …大学统战部) leaves its parent standing.
-  const unit = /(事业部|统战部|宣传部|组织部|工作部|工会|团委|侨联|妇联|党委|党支部|学院|青志联|服务部|办公室)$/;
+  const unit = PARENT_UNIT_RE;
   // A district's party committee printed only as the head of one of its departments (天元区委统战部) is
   // the department's address, not a second body.
   const committee = /[省市区县]委$/;
@@ -198,38 +255,73 @@ function dropNested(spans: OrgSpan[]): OrgSpan[] {
   return spans.filter((s) => !nested(s) || standalone.has(s.name));
 }
 
-function acceptable(name: string, rule: SuffixRule): boolean {
+interface AcceptInput {
+  name: string;
+  rule: SuffixRule;
+  /** A title follows the name (镇党委副书记, 市委秘书长). */
+  titled: boolean;
+  /** The words before the suffix with its level character are a place (娄底|市委). */
+  placeHead: boolean;
+}
+
+function acceptable({ name, rule, titled, placeHead }: AcceptInput): boolean {
   if (GENERIC.has(name)) return false;
   if (rule.exclude.has(name)) return false;
   for (const ex of rule.exclude) if (name.endsWith(ex)) return false;
-  const head = name.length - rule.suffix.length;
+  const headText = name.slice(0, name.length - rule.suffix.length);
+  const head = headText.length;
+  // 市委秘书长, 镇党委副书记, 总工会主席: a bare body the title ties to one the reader knows.
+  const bareLevel = head === 0 || LEVEL_PREFIXES.includes(headText);
+  if (bareLevel && titled && BARE_WITH_TITLE.has(rule.suffix)) return true;
   if (head < rule.minHead) return false;
   if (!rule.core && head < 1) return false;
   // A bare level word before a suffix (市局, 区中心) names no one body.
-  if (!rule.core && LEVEL_PREFIXES.includes(name.slice(0, head))) return rule.minHead === 0 || rule.suffix.length >= 3;
+  if (!rule.core && LEVEL_PREFIXES.includes(headText)) return rule.minHead === 0 || rule.suffix.length >= 3;
   if (!isCjk(name[0]) && !/^[0-9A-Za-z]/.test(name)) return false;
-  if (genericCentre(name)) return false;
+  if (categoryHead(name, rule.suffix)) return false;
+  if (rule.head === 'place' && !placeHead) return false;
+  if (rule.head === 'placed' && !LEVEL_PREFIXES.some((p) => headText.startsWith(p)) && !startsWithPlace(headText)) return false;
+  if ((rule.head === 'specific' || name.endsWith('中心')) && !specificHead(name, rule.suffix)) return false;
   return true;
 }
 
-/** Determiners that may stand before a kind of body (各乡镇便民服务中心). */
-const DETERMINER_RE = /^(所有|各级|各类|各个|各|每个|每)/;
+function startsWithPlace(head: string): boolean {
+  for (let len = Math.min(head.length, 8); len >= 2; len--) if (lookupPlace(head.slice(0, len)).length > 0) return true;
+  return false;
+}
 
-/** Words that make a name specific: a place, a person's or a brand's name, a number. */
-const PROPER_TAG = /^(ns|nr|nrt|nt|nz|x|eng|m)$/;
+/** 基层妇联, 社区党委, 县级康复中心: a head that opens with a category word and names nothing after it. */
+function categoryHead(name: string, suffix: string): boolean {
+  const head = name.slice(0, name.length - suffix.length);
+  for (const word of GENERIC_HEADS) {
+    if (!head.startsWith(word)) continue;
+    return head.length === word.length || !specificHead(name.slice(word.length), suffix);
+  }
+  return false;
+}
+
+/** Determiners that may stand before a kind of body (各乡镇便民服务中心). */
+const DETERMINER_RE = new RegExp(`^(${alternation(LEXICON.determiners)})`);
+
+/** Tags of words that make a name specific: a place, a brand, a foreign word, a number. */
+const PROPER_TAG = /^(ns|nrt|nt|nz|x|eng|m)$/;
 
 /**
- * 职工服务中心, 便民服务中心, 孵化中心: a centre named only by what it does, with no place, brand or
+ * 职工服务中心, 便民服务中心, 小区物业: a body named only by what it does, with no place, brand or
  * owner in its name, is a kind of body, not one body (the guideline's "有关部门"). 盛康托养中心 (a
- * brand) and 市政务服务中心 (a level) stay.
+ * brand), 湘银物业 and 市政务服务中心 (a level) stay. Only the words before the suffix count: the
+ * segmenter tags whole common names (康复中心/nt) and common words (养老/nr) unreliably.
  */
-function genericCentre(name: string): boolean {
-  if (!name.endsWith('中心')) return false;
+function specificHead(name: string, suffix: string): boolean {
   const tokens = tokenize(name);
+  const headEnd = name.length - suffix.length;
   // 市政务服务中心: the level word is a word of its own (市场服务中心 starts with 市场, not 市).
-  if (LEVEL_PREFIXES.some((prefix) => name.startsWith(prefix) && tokens.some((t) => t.start === prefix.length))) return false;
+  if (LEVEL_PREFIXES.some((prefix) => name.startsWith(prefix) && tokens.some((t) => t.start === prefix.length))) return true;
+  const head = tokens.filter((t) => t.end <= headEnd && isCjk(t.word[0]));
+  // Unknown names fall apart into single characters (盛/康/托/养): two in a row are a brand's name.
+  const singles = head.some((t, i) => t.word.length === 1 && head[i + 1]?.word.length === 1 && head[i + 1].start === t.end);
   // Brackets (乡镇（街道）便民服务中心) are tagged like unknown words; only words decide.
-  return tokens.every((token) => !PROPER_TAG.test(token.tag) || !isCjk(token.word[0]));
+  return singles || head.some((t) => PROPER_TAG.test(t.tag) || (t.tag === 'nr' && t.word.length === 3));
 }
 
 /** `A（以下简称“B”）` and `A（简称B）`: B is another printed form of the organisation A. */
@@ -272,8 +364,11 @@ function splitCore(name: string): { prefix: string; full: string } | null {
  * and short forms of one printed full form (市人社局 ↔ 株洲市人力资源和社会保障局; 民政局 ↔ 天元区民政局)
  * become one organisation named by its fullest printed form.
  */
-function group({ prepared, spans, declared }: { prepared: PreparedText; spans: OrgSpan[]; declared: DeclaredAbbreviation[] }): OrganisationFound[] {
+function group({ prepared, spans, declared, elsewhere }: GroupInput): OrganisationFound[] {
   const byName = new Map<string, OrganisationFound>();
+  // Bodies printed in another line of the story (衡阳残联 in the headline) are targets for this
+  // text's short forms (市残联); they are listed only when one folds in.
+  for (const { name, type } of elsewhere) if (!byName.has(name)) byName.set(name, { name, aliases: new Set(), type, mentions: [] });
   for (const s of spans) {
     let entry = byName.get(s.name);
     if (!entry) {
@@ -291,7 +386,21 @@ function group({ prepared, spans, declared }: { prepared: PreparedText; spans: O
   }
   foldShortForms(byName);
   foldFormerNames(byName);
-  return [...byName.values()];
+  return [...byName.values()].filter((o) => o.mentions.length > 0);
+}
+
+/** A body printed in another line of the story, by name and type. */
+export interface PrintedBody {
+  name: string;
+  type: OrganisationType;
+}
+
+interface GroupInput {
+  prepared: PreparedText;
+  spans: OrgSpan[];
+  declared: DeclaredAbbreviation[];
+  /** Bodies printed in other lines of the story. */
+  elsewhere: PrintedBody[];
 }
 
 function merge(byName: Map<string, OrganisationFound>, into: OrganisationFound, from: OrganisationFound): void {
@@ -301,13 +410,14 @@ function merge(byName: Map<string, OrganisationFound>, into: OrganisationFound, 
   byName.delete(from.name);
 }
 
-const LEVEL_OF_PREFIX: Record<string, RegExp> = {
-  市: /市$|^株洲$/,
-  区: /区$/,
-  县: /县$/,
-  省: /省$/,
-  镇: /镇$/,
-  街道: /街道$/,
+/** Whether a printed place (株洲市, 衡阳, 荷塘区) is of the level a bare prefix (市, 区 …) names. */
+const LEVEL_OF_PREFIX: Record<string, (place: string) => boolean> = {
+  市: (place) => /市$/.test(place) || lookupPlace(place).some((p) => p.level === 'CITY'),
+  区: (place) => /区$/.test(place),
+  县: (place) => /县$/.test(place),
+  省: (place) => /省$/.test(place) || lookupPlace(place).some((p) => p.level === 'PROVINCE'),
+  镇: (place) => /镇$/.test(place),
+  街道: (place) => /街道$/.test(place),
 };
 
 /**
@@ -323,14 +433,14 @@ function foldShortForms(byName: Map<string, OrganisationFound>): void {
     const tails = new Set([rest]);
     const core = splitCore(rest);
     if (core && core.prefix === '') tails.add(core.full);
-    const levelRe = LEVEL_OF_PREFIX[prefix.replace(/委$/, '')];
+    const levelOf = LEVEL_OF_PREFIX[prefix.replace(/委$/, '')];
     const candidates = [...byName.values()].filter((long) => {
       if (long === short) return false;
       for (const tail of tails) {
         if (!long.name.endsWith(tail) || long.name.length <= tail.length) continue;
         const place = long.name.slice(0, long.name.length - tail.length);
         if (LEVEL_PREFIXES.includes(place)) continue;
-        if (prefix === '' || (levelRe ? levelRe.test(place.replace(/委$/, '')) : place.endsWith(prefix))) return true;
+        if (prefix === '' || (levelOf ? levelOf(place.replace(/委$/, '')) : place.endsWith(prefix))) return true;
       }
       return false;
     });

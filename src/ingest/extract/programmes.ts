@@ -8,7 +8,10 @@
  * programme word inside it, or a list it shares with such a quote.
  */
 import type { ProgrammeKind } from '../../model';
-import cueData from '../lexicon/programme-cues.json';
+import data from '../lexicon/programme-cues.json';
+import { alternation, defineLexicon, oneOf, records, words } from '../lexicon/loader';
+import { PROGRAMME_KINDS } from '../../model';
+import { RUN_VERB_SOURCE } from './run-cues';
 import { tokenAt, tokenize, type Token } from '../tokenizer';
 import { extendLeft } from './name-spans';
 import { sentenceAt, type PreparedText, type Span } from './sentences';
@@ -22,38 +25,59 @@ export interface ProgrammeFound {
   mentions: Span[];
 }
 
-const HEADS = [...cueData.heads].sort((a, b) => b.length - a.length);
-const EVENT_SUFFIXES = [...cueData.eventSuffixes].sort((a, b) => b.length - a.length);
-const EVENT_RE = new RegExp(EVENT_SUFFIXES.join('|'), 'g');
-/** The verbs by which a body runs a programme, longest first so that 深入开展 wins over 开展. */
-export const RUN_VERBS: readonly string[] = [...cueData.runVerbs].sort((a, b) => b.length - a.length);
-const RUN_VERBS_RE = new RegExp(`(${RUN_VERBS.join('|')})(了|起|出)?$`);
-const NOT_PROGRAMME = new Set(cueData.notProgramme);
-const TARGETS = [...cueData.targets].sort((a, b) => b.length - a.length);
-const KINDS = cueData.kinds as Array<{ kind: ProgrammeKind; words: string[] }>;
+const CUES = defineLexicon('programme-cues.json', data, {
+  heads: words,
+  eventSuffixes: words,
+  kinds: records({ kind: oneOf(PROGRAMME_KINDS), words: words }),
+  targets: words,
+  notProgramme: words,
+  campaignVerbs: words,
+  campaignSuffixes: words,
+  genericCampaignHeads: words,
+  programmeWords: words,
+  vehicleAfter: words,
+  documentEndings: words,
+  honourEndings: words,
+  honourVerbs: words,
+  speechAfter: words,
+  genericEventHeads: words,
+  eventHeadVerbs: words,
+  titledAfterCount: words,
+});
+
+const HEADS = [...CUES.heads].sort((a, b) => b.length - a.length);
+const EVENT_RE = new RegExp(alternation(CUES.eventSuffixes), 'g');
+const RUN_VERBS_RE = new RegExp(`(${RUN_VERB_SOURCE})(了|起|出)?$`);
+const NOT_PROGRAMME = new Set(CUES.notProgramme);
+const TARGETS = [...CUES.targets].sort((a, b) => b.length - a.length);
+const KINDS = CUES.kinds;
 /** A programme word inside the quote itself (“宝妈计划”, “百日攻坚”行动 is caught by its head). */
-const PROGRAMME_WORD_RE = /(计划|行动|工程|活动|招聘会|培训班|大讲堂|讲堂|分享会|服务节|大赛|竞赛|工作法|品牌|平台|项目|机制|课程|党课|讲党课|管家|生态圈|进万家|进楼栋|进我家|进社区|进校园|送温暖|杯|实践营|训练营|夏令营|冬令营)$/;
+const PROGRAMME_WORD_RE = new RegExp(`(${alternation(CUES.programmeWords)})$`);
 /** 以“X”为载体: the paper's way of naming the vehicle of a campaign. */
-export const VEHICLE_AFTER_RE = /^为(载体|抓手|契机|依托|平台|引领|主线|牵引)/;
+export const VEHICLE_AFTER_RE = new RegExp(`^为(${alternation(CUES.vehicleAfter)})`);
 /** Document titles that are plans and policies (films and songs have none of these endings). */
-const DOCUMENT_RE = /(方案|措施|办法|意见|规划|计划|通知|细则|协议|条例|规定|纲要|意见稿|指引|清单|标准|公约)(（[^）]*）)?$/;
+const DOCUMENT_RE = new RegExp(`(${alternation(CUES.documentEndings)})(（[^）]*）)?$`);
 /** Honours and titles printed in quotes (获得“…先进单位”): not programmes. */
-const HONOUR_RE = /(先进单位|爱心单位|先进|模范|标兵|称号|荣誉|之星|能手|冠军|十佳|百强|强榜单)$/;
+const HONOUR_RE = new RegExp(`(${alternation(CUES.honourEndings)})$`);
+const HONOUR_BEFORE_RE = new RegExp(alternation(CUES.honourVerbs));
+const SPEECH_AFTER_RE = new RegExp(`^(${alternation(CUES.speechAfter)})`);
 /** Words that stop the search for a head noun after a quote. */
 const HEAD_STOP_RE = /[的了在是将为把被让与和及等这那该，。、；：！？“”（）《》\n]/;
 /** Suffixes of named model projects, often printed after a count (10个以上…示范项目). */
-const TITLED_AFTER_COUNT = /^(示范项目|试点)$/;
+const TITLED_AFTER_COUNT = new RegExp(`^(${alternation(CUES.titledAfterCount)})$`);
 /** A rank before a category (获评2022年度省级创业孵化基地): an honour, not a named programme. */
 const RANK_HEAD_RE = /^([0-9０-９]{4})?年?度?(国家级|省级|市级|区级|县级)/;
 /** 开展/实施 + a name + 工作/行动/改革/工程 (see campaignsAfterVerb). */
 const CAMPAIGN_AFTER_VERB_RE = new RegExp(
-  `(${cueData.campaignVerbs.join('|')})((?:[\\u4e00-\\u9fff“”]|[、](?=[\\u4e00-\\u9fff])){4,22}?)(${cueData.campaignSuffixes.join('|')})(?=[，。；、\\n]|$)`,
+  `(${alternation(CUES.campaignVerbs)})((?:[\\u4e00-\\u9fff“”]|[、](?=[\\u4e00-\\u9fff])){4,22}?)(${alternation(CUES.campaignSuffixes)})(?=[，。；、\\n]|$)`,
   'g',
 );
 /** Object names that are routine duties, not named campaigns (开展日常巡查工作). */
-const GENERIC_CAMPAIGN_HEAD_RE = new RegExp(`^(${cueData.genericCampaignHeads.join('|')})$`);
+const GENERIC_CAMPAIGN_HEAD_RE = new RegExp(`^(${alternation(CUES.genericCampaignHeads)})$`);
 /** Leading words of an unquoted event that make it generic (此次招聘会, 各类培训班). */
-const GENERIC_EVENT_HEAD = /^(此次|本次|这次|该|各类|各种|各级|相关|有关|多场|大型|专场|现场|本地|一场|一系列|系列|全市|全区|全县|线上|线下|首届|本届)$/;
+const GENERIC_EVENT_HEAD = new RegExp(`^(${alternation(CUES.genericEventHeads)})$`);
+/** Verbal words that may end an unquoted event's head (…培育专场招聘会). */
+const EVENT_HEAD_VERB_RE = new RegExp(`(${alternation(CUES.eventHeadVerbs)})$`);
 
 interface FindInput {
   prepared: PreparedText;
@@ -137,8 +161,8 @@ function quoted(text: string, tokens: Token[], entityNames: Set<string>): Candid
     if (!plausible(q.inner, entityNames) && !(q.inner.length === 2 && q.head !== '' && !/^(工作|服务|建设)$/.test(q.head) && plausible(`${q.inner}${q.head}`, entityNames))) continue;
     const before = text.slice(Math.max(0, q.open - 8), q.open);
     const after = text.slice(q.close, q.close + 6);
-    if (/[：:]$/.test(before) || /^(说|表示|介绍|道)/.test(after)) continue; // speech
-    if (/(获得|荣获|评为|授予|称号|誉为|被评)/.test(text.slice(Math.max(0, q.open - 12), q.open))) continue;
+    if (/[：:]$/.test(before) || SPEECH_AFTER_RE.test(after)) continue; // speech
+    if (HONOUR_BEFORE_RE.test(text.slice(Math.max(0, q.open - 12), q.open))) continue;
     if (/\d+名$/.test(before)) continue; // 招募100名“小区管家”: a role
     if (isParallelSlogan(q.inner)) {
       // A motto of short parallel phrases is a programme only when the paper names it as one.
@@ -329,7 +353,7 @@ function events(text: string, tokens: Token[], taken: Candidate[]): Candidate[] 
     if ((head.length < 3 && !(asVehicle && head.length === 2)) || GENERIC_EVENT_HEAD.test(head) || RANK_HEAD_RE.test(head)) continue;
     // The word before the suffix names the event's subject (培育专场, 攻坚); an adverb or verb
     // there (迅速行动) makes it a clause, not a name.
-    if (!objectVerb && before && before.start >= start && before.word.length > 1 && /^(d|ad|a|v|p|c|r|t)$/.test(before.tag) && !/(培育|创业|攻坚|整治|建设)$/.test(before.word) && !TITLED_AFTER_COUNT.test(m[0])) continue;
+    if (!objectVerb && before && before.start >= start && before.word.length > 1 && /^(d|ad|a|v|p|c|r|t)$/.test(before.tag) && !EVENT_HEAD_VERB_RE.test(before.word) && !TITLED_AFTER_COUNT.test(m[0])) continue;
     if (/^[0-9０-９]/.test(head) && !year) continue;
     const name = text.slice(start, end);
     out.push({ span: { start, end }, name, alias: null, suffix: m[0] });

@@ -12,16 +12,15 @@ import type { ActorMention } from './coreference';
 import type { OrganisationFound } from './organisations';
 import type { PersonFound } from './people';
 import type { PlaceFound } from './places';
-import { RUN_VERBS, VEHICLE_AFTER_RE, type ProgrammeFound } from './programmes';
+import { VEHICLE_AFTER_RE, type ProgrammeFound } from './programmes';
+import { HOST_VERB_SOURCE, JOINT_BEFORE_RE, LIST_HEAD_RE, LOCATIVE_BEFORE_RE, RUN_VERB_SOURCE } from './run-cues';
 import { evidence, sentenceAt, type PreparedText, type Span } from './sentences';
 import type { EntityRef, FoundRelation } from './types';
 
-const RUN_VERB_RE = new RegExp(RUN_VERBS.join('|'), 'g');
+const RUN_VERB_RE = new RegExp(RUN_VERB_SOURCE, 'g');
 const TITLES = [...titleData.titles].sort((a, b) => b.length - a.length);
 /** 由A、B联合举办 / 由A主办，B承办: the hosts of the programme named before. */
-const HOST_VERB_RE = /(联合举办|共同举办|主办|承办|协办|举办|组织|发起)/;
-/** Words that make the place after them a location, not the actor (在芦淞区举办). */
-const LOCATIVE_BEFORE_RE = /(在|于|到|赴|走进|进驻|入驻|位于|来自|家住|住在)$/;
+const HOST_VERB_RE = new RegExp(`(${HOST_VERB_SOURCE})`);
 
 interface RelationsInput {
   prepared: PreparedText;
@@ -114,7 +113,7 @@ function findRuns({ prepared, sentences, actors, programmes }: RelationsInput): 
     }
     // The subject is the last actor chain before the verb; 联合X gives X as a co-runner.
     const last = subjects[subjects.length - 1];
-    const joint = /联合|联手|携手|与|和|会同/.test(text.slice(last.start - 2, last.start));
+    const joint = JOINT_BEFORE_RE.test(text.slice(Math.max(0, last.start - 2), last.start));
     if (joint) {
       const main = subjects.slice(0, -1).filter((s) => !(s.ref.label === 'Place' && subjects.some((o) => o.start === s.end)));
       const primary = main[main.length - 1];
@@ -130,8 +129,6 @@ function findRuns({ prepared, sentences, actors, programmes }: RelationsInput): 
   return out;
 }
 
-/** Generic object nouns that announce a list printed after them (…积极开展特色帮扶项目。“A”、“B”等…). */
-const LIST_HEAD_RE = /(项目|活动|品牌|举措|措施|工程|服务)$/;
 
 interface ListInput {
   prepared: PreparedText;

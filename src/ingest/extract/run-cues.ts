@@ -1,0 +1,27 @@
+/**
+ * The verbs of the RUNS relation, by role (lexicon/run-verbs.json), and the regexes built from
+ * them once. Programmes, relations, headline runs and name spans all read the same lists.
+ */
+import data from '../lexicon/run-verbs.json';
+import { alternation, defineLexicon, words } from '../lexicon/loader';
+
+export const RUN_CUES = defineLexicon('run-verbs.json', data, {
+  run: words,
+  host: words,
+  joint: words,
+  locativeBefore: words,
+  listHeads: words,
+});
+
+/** The verbs by which a body runs a programme, longest first so that 深入开展 wins over 开展. */
+export const RUN_VERBS: readonly string[] = [...RUN_CUES.run].sort((a, b) => b.length - a.length);
+/** Any run verb (global: scan a window for the last one). */
+export const RUN_VERB_SOURCE = alternation(RUN_CUES.run);
+/** 由A、B联合举办 / 由A主办，B承办: the verb after the listed hosts. */
+export const HOST_VERB_SOURCE = alternation(RUN_CUES.host);
+/** Words that make the place after them a location, not the actor (在芦淞区举办). */
+export const LOCATIVE_BEFORE_RE = new RegExp(`(${alternation(RUN_CUES.locativeBefore)})$`);
+/** 联合X / 与X: X co-runs with the subject before. */
+export const JOINT_BEFORE_RE = new RegExp(`(${alternation(RUN_CUES.joint)})$`);
+/** Generic object nouns that announce a list printed after them. */
+export const LIST_HEAD_RE = new RegExp(`(${alternation(RUN_CUES.listHeads)})$`);

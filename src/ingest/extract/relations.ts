@@ -21,6 +21,7 @@ const RUN_VERB_RE = new RegExp(RUN_VERB_SOURCE, 'g');
 const TITLES = [...titleData.titles].sort((a, b) => b.length - a.length);
 /** 由A、B联合举办 / 由A主办，B承办: the hosts of the programme named before. */
 const HOST_VERB_RE = new RegExp(`(${HOST_VERB_SOURCE})`);
+const HOST_VERB_ALL_RE = new RegExp(`(${HOST_VERB_SOURCE})`, 'g');
 
 interface RelationsInput {
   prepared: PreparedText;
@@ -71,8 +72,10 @@ function programmeMentions(programmes: ProgrammeFound[]): ProgrammeMention[] {
   return all.sort((a, b) => a.start - b.start);
 }
 
-function findRuns({ prepared, sentences, actors, programmes }: RelationsInput): FoundRelation[] {
+function findRuns({ prepared, sentences, actors, programmes, organisations, places }: RelationsInput): FoundRelation[] {
   const text = prepared.text;
+  const typeOf = new Map(organisations.map((o) => [o.name, o.type]));
+  const levelOf = new Map<string, string>(places.map((p) => [p.name, p.level]));
   const out: FoundRelation[] = [];
   const mentions = programmeMentions(programmes);
   const run = (actor: ActorMention, p: ProgrammeMention, from: number): void => {
@@ -90,8 +93,24 @@ function findRuns({ prepared, sentences, actors, programmes }: RelationsInput): 
     // work is run by the subject.
     const by = text[p.start - 1] === '以' ? p.start - 1 : text[p.start - 2] === '以' && text[p.start - 1] === '“' ? p.start - 2 : -1;
     const vehicle = by >= 0 && VEHICLE_AFTER_RE.test(text.slice(p.end, p.end + 8).replace(/^”?[\u4e00-\u9fff]{0,4}?(?=为)/, ''));
+    // 某县委党校第三期…培训班: a body printed as the first words of the programme's name runs it.
+    // Only bodies that run things (a market or a firm at the head of a campaign's name is where it ran).
+    const owner = actors.find(
+      (a) => a.ref.label === 'Organisation' && !a.pronoun && a.start >= p.start && a.start <= p.start + 1 && a.end < p.end && RUNNING_TYPES.has(typeOf.get(a.ref.name) ?? 'OTHER'),
+    );
+    if (owner) {
+      run(owner, p, p.start);
+      continue;
+    }
     const verb = vehicle ? { start: by, end: by + 1 } : lastVerbBefore(text, sentence.start, p.start);
-    if (!verb) continue;
+    if (!verb) {
+      // 某县“大众创业工程”, 区妇联的“暖心驿站”: a body or place printed right before the quoted name owns it.
+      const holder = text[p.start - 1] === '“' ? latest(actors.filter((a) => /^的?$/.test(text.slice(a.end, p.start - 1)) && a.end <= p.start - 1 && a.end >= p.start - 2)) : undefined;
+      // Not 我市“技能天下”大赛 (the city's, as a figure of speech) nor a province's or a city's name.
+      const wide = holder?.ref.label === 'Place' && ['PROVINCE', 'CITY', 'COUNTRY'].includes(levelOf.get(holder.ref.name) ?? 'OTHER');
+      if (holder && !holder.pronoun && !wide && !locative(text, holder, actors)) run(holder, p, holder.start);
+      continue;
+    }
     // Other programmes between the verb and this one are fine (举办了“A”“B”“C”等活动), actors are not.
     const between = actors.filter((a) => a.start >= verb.end && a.end <= p.start);
     if (between.some((a) => !LOCATIVE_BEFORE_RE.test(text.slice(Math.max(0, a.start - 3), a.start)) && a.ref.label === 'Organisation')) continue;
@@ -111,24 +130,48 @@ function findRuns({ prepared, sentences, actors, programmes }: RelationsInput): 
       }
       continue;
     }
-    // The subject is the last actor chain before the verb; 联合X gives X as a co-runner.
-    const last = subjects[subjects.length - 1];
-    const joint = JOINT_BEFORE_RE.test(text.slice(Math.max(0, last.start - 2), last.start));
+    // The subject is the last actor chain before the verb, with the bodies listed before it
+    // (A、B和C联合开展…); 联合X gives X as a co-runner of the subject before.
+    const listed = subjectList(text, subjects);
+    const first = listed[0];
+    const joint = JOINT_BEFORE_RE.test(text.slice(Math.max(0, first.start - 2), first.start));
     if (joint) {
-      const main = subjects.slice(0, -1).filter((s) => !(s.ref.label === 'Place' && subjects.some((o) => o.start === s.end)));
-      const primary = main[main.length - 1];
+      const main = subjects.filter((s) => s.end <= first.start).filter((s) => !(s.ref.label === 'Place' && subjects.some((o) => o.start === s.end)));
+      const primary = latest(main);
       if (primary) run(primary, p, primary.start);
-      run(last, p, last.start);
-    } else {
-      // In a chain of places (天元区三门镇), the last and most specific acts.
-      run(last, p, last.start);
     }
+    // In a chain of places (天元区三门镇), the last and most specific acts.
+    for (const member of listed) run(member, p, member.start);
   }
   out.push(...hostedBy(text, sentences, actors, mentions, prepared));
   out.push(...listContinuations({ prepared, sentences, actors, mentions, found: out }));
   return out;
 }
 
+
+/** Types of bodies that run the programmes their names open (县委党校第三期…培训班). */
+const RUNNING_TYPES = new Set<string>(['GOVERNMENT', 'PARTY', 'MASS_ORG', 'EDUCATION', 'ASSOCIATION']);
+
+/** The actor printed last (the longest of those that start there: a body's department over the body). */
+function latest(actors: ActorMention[]): ActorMention | undefined {
+  let best: ActorMention | undefined;
+  for (const a of actors) if (!best || a.start > best.start || (a.start === best.start && a.end > best.end)) best = a;
+  return best;
+}
+
+/** Separators of a list of subjects (A、B和C). */
+const LIST_SEPARATOR_RE = /^[、和及与]$/;
+
+/** The last subject and the subjects listed before it, in text order. */
+function subjectList(text: string, subjects: ActorMention[]): ActorMention[] {
+  const listed = [latest(subjects)!];
+  for (;;) {
+    const head = listed[0];
+    const previous = latest(subjects.filter((s) => s.end <= head.start && LIST_SEPARATOR_RE.test(text.slice(s.end, head.start))));
+    if (!previous) return listed;
+    listed.unshift(previous);
+  }
+}
 
 interface ListInput {
   prepared: PreparedText;
@@ -216,9 +259,10 @@ function locative(text: string, a: ActorMention, actors: ActorMention[] = []): b
 }
 
 /**
- * 此次招聘会由市人社局主办，荷塘区人社局、总工会等单位承办 / 本次活动由A、B联合举办: the bodies listed
- * with a host verb in a sentence that names no programme run the programme named last before it
- * (preferring one whose name ends with the noun after 此次/本次).
+ * 此次招聘会由市人社局主办，荷塘区人社局、总工会等单位承办 / 由A、B联合举办的“P” / P由A主办，B承办:
+ * the bodies listed before each host verb after 由 run the programme the sentence names right
+ * after the verb (…主办的“P”) or before 由; in a sentence that names none, the programme named
+ * last before it (preferring one whose name ends with the noun after 此次/本次).
  */
 function hostedBy(text: string, sentences: Span[], actors: ActorMention[], mentions: ProgrammeMention[], prepared: PreparedText): FoundRelation[] {
   const out: FoundRelation[] = [];
@@ -226,20 +270,40 @@ function hostedBy(text: string, sentences: Span[], actors: ActorMention[], menti
     const body = text.slice(s.start, s.end);
     const by = body.indexOf('由');
     if (by < 0 || !HOST_VERB_RE.test(body.slice(by))) continue;
-    if (mentions.some((m) => m.start >= s.start && m.end <= s.end)) continue;
-    const noun = /^(?:此次|本次|这次|该|今年的)([\u4e00-\u9fff]{2,4}?)(由|，)/.exec(body)?.[1];
-    const before = mentions.filter((m) => m.end <= s.start);
-    if (before.length === 0) continue;
-    const preferred = noun ? [...before].reverse().find((m) => (m.programme.name + [...m.programme.aliases].join('')).includes(noun)) : undefined;
-    const target = preferred ?? before[before.length - 1];
-    if (s.start - target.end > 400) continue;
-    const hosts = actors.filter((a) => a.start >= s.start + by && a.end <= s.end && !locative(text, a, actors));
+    const from = s.start + by;
+    // Each host verb after 由 closes a group of hosts (由A主办，B、C承办).
+    const hosts: ActorMention[] = [];
+    let groupStart = from;
+    let lastVerbEnd = from;
+    for (const m of text.slice(from, s.end).matchAll(HOST_VERB_ALL_RE)) {
+      const at = from + m.index;
+      hosts.push(...actors.filter((a) => a.start >= groupStart && a.end <= at && !locative(text, a, actors) && !hosts.includes(a)));
+      groupStart = at + m[0].length;
+      lastVerbEnd = groupStart;
+    }
+    if (hosts.length === 0) continue;
+    const inside = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
+    let target: ProgrammeMention | undefined;
+    if (inside.length > 0) {
+      // …主办的“P” / P由A主办.
+      const firstVerbEnd = from + (HOST_VERB_RE.exec(text.slice(from, s.end))?.index ?? 0);
+      target = inside.find((m) => m.start >= firstVerbEnd && m.start <= lastVerbEnd + 3 && /^[\u4e00-\u9fff]{0,4}的?[“《]?$/.test(text.slice(lastVerbEnd, m.start)));
+      target ??= [...inside].reverse().find((m) => m.end <= from);
+      if (!target) continue;
+    } else {
+      const noun = /^(?:此次|本次|这次|该|今年的)([\u4e00-\u9fff]{2,4}?)(由|，)/.exec(body)?.[1];
+      const before = mentions.filter((m) => m.end <= s.start);
+      if (before.length === 0) continue;
+      const preferred = noun ? [...before].reverse().find((m) => (m.programme.name + [...m.programme.aliases].join('')).includes(noun)) : undefined;
+      target = preferred ?? before[before.length - 1];
+      if (s.start - target.end > 400) continue;
+    }
     for (const h of hosts) {
       out.push({
         type: 'RUNS',
         from: h.ref,
         to: { label: 'Programme', name: target.programme.name },
-        evidence: evidence(prepared, { start: h.start, end: h.end }),
+        evidence: evidence(prepared, { start: Math.min(h.start, target.start), end: Math.max(h.end, target.end) }),
       });
     }
   }

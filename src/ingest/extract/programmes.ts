@@ -43,9 +43,12 @@ const CUES = defineLexicon('programme-cues.json', data, {
   genericEventHeads: words,
   eventHeadVerbs: words,
   titledAfterCount: words,
+  headsByKind: records({ kind: oneOf(PROGRAMME_KINDS), words: words }),
 });
 
-const HEADS = [...CUES.heads].sort((a, b) => b.length - a.length);
+const HEADS = [...new Set([...CUES.heads, ...CUES.headsByKind.flatMap((k) => k.words)])].sort((a, b) => b.length - a.length);
+/** Head noun → the kind of programme it names. */
+const KIND_OF_HEAD = new Map(CUES.headsByKind.flatMap((k) => k.words.map((w) => [w, k.kind] as const)));
 const EVENT_RE = new RegExp(alternation(CUES.eventSuffixes), 'g');
 const RUN_VERBS_RE = new RegExp(`(${RUN_VERB_SOURCE})(了|起|出)?$`);
 const NOT_PROGRAMME = new Set(CUES.notProgramme);
@@ -347,6 +350,9 @@ function events(text: string, tokens: Token[], taken: Candidate[]): Candidate[] 
     // The printed year belongs to the name (2021年度…培训班); a rank before it (省级…基地) is an honour.
     const year = /[0-9０-９]{4}$/.exec(text.slice(Math.max(0, start - 4), start));
     if (year && /^年度?/.test(text.slice(start, m.index))) start -= year[0].length;
+    // …2024年|义务植树节活动: the name stopped at the year's 年; the year belongs to it.
+    const yearBefore = !year ? /[0-9０-９]{4}年度?$/.exec(text.slice(Math.max(0, start - 7), start)) : null;
+    if (yearBefore) start -= yearBefore[0].length;
     const head = text.slice(start, m.index);
     // 以暖企行动为抓手: printed as the vehicle of a body's work, a two-character name is a name.
     const asVehicle = text[start - 1] === '以' && VEHICLE_AFTER_RE.test(text.slice(end, end + 4));
@@ -354,7 +360,7 @@ function events(text: string, tokens: Token[], taken: Candidate[]): Candidate[] 
     // The word before the suffix names the event's subject (培育专场, 攻坚); an adverb or verb
     // there (迅速行动) makes it a clause, not a name.
     if (!objectVerb && before && before.start >= start && before.word.length > 1 && /^(d|ad|a|v|p|c|r|t)$/.test(before.tag) && !EVENT_HEAD_VERB_RE.test(before.word) && !TITLED_AFTER_COUNT.test(m[0])) continue;
-    if (/^[0-9０-９]/.test(head) && !year) continue;
+    if (/^[0-9０-９]/.test(head) && !year && !yearBefore) continue;
     const name = text.slice(start, end);
     out.push({ span: { start, end }, name, alias: null, suffix: m[0] });
   }
@@ -362,6 +368,10 @@ function events(text: string, tokens: Token[], taken: Candidate[]): Candidate[] 
 }
 
 function kindOf(name: string, aliases: string[], context: string): ProgrammeKind {
+  // A head noun of a known category (食堂, 课堂) decides before keywords of the context.
+  for (const form of [name, ...aliases]) {
+    for (const [head, kind] of KIND_OF_HEAD) if (form.endsWith(head)) return kind;
+  }
   for (const source of [[name, ...aliases].join(' '), context]) {
     for (const k of KINDS) if (k.words.some((w) => source.includes(w))) return k.kind;
   }

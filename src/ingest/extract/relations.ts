@@ -108,7 +108,9 @@ function findRuns({ prepared, sentences, actors, programmes, organisations, plac
       const holder = text[p.start - 1] === '“' ? latest(actors.filter((a) => /^的?$/.test(text.slice(a.end, p.start - 1)) && a.end <= p.start - 1 && a.end >= p.start - 2)) : undefined;
       // Not 我市“技能天下”大赛 (the city's, as a figure of speech) nor a province's or a city's name.
       const wide = holder?.ref.label === 'Place' && ['PROVINCE', 'CITY', 'COUNTRY'].includes(levelOf.get(holder.ref.name) ?? 'OTHER');
-      if (holder && !holder.pronoun && !wide && !locative(text, holder, actors)) run(holder, p, holder.start);
+      // A campaign named after its place (某社区“百日攻坚”活动) runs there, not by it.
+      const namedAfter = holder !== undefined && p.programme.name.startsWith(text.slice(holder.start, holder.end));
+      if (holder && !holder.pronoun && !wide && !namedAfter && !locative(text, holder, actors)) run(holder, p, holder.start);
       continue;
     }
     // Other programmes between the verb and this one are fine (举办了“A”“B”“C”等活动), actors are not.

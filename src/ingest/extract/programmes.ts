@@ -9,7 +9,7 @@
  */
 import type { ProgrammeKind } from '../../model';
 import data from '../lexicon/programme-cues.json';
-import { alternation, defineLexicon, oneOf, records, words } from '../lexicon/loader';
+import { alternation, defineLexicon, oneOf, records, text, words } from '../lexicon/loader';
 import { PROGRAMME_KINDS } from '../../model';
 import { RUN_VERB_SOURCE } from './run-cues';
 import { tokenAt, tokenize, type Token } from '../tokenizer';
@@ -44,7 +44,10 @@ const CUES = defineLexicon('programme-cues.json', data, {
   eventHeadVerbs: words,
   titledAfterCount: words,
   headsByKind: records({ kind: oneOf(PROGRAMME_KINDS), words: words }),
+  formulaChars: text,
 });
+/** “1+N”, “十四五”: a numbered formula, not a programme's name. */
+const FORMULA_RE = new RegExp(`^[${CUES.formulaChars.replace(/[-\\\]^]/g, '\\$&')}A-Za-z]+$`);
 
 const HEADS = [...new Set([...CUES.heads, ...CUES.headsByKind.flatMap((k) => k.words)])].sort((a, b) => b.length - a.length);
 /** Head noun → the kind of programme it names. */
@@ -55,7 +58,7 @@ const NOT_PROGRAMME = new Set(CUES.notProgramme);
 const TARGETS = [...CUES.targets].sort((a, b) => b.length - a.length);
 const KINDS = CUES.kinds;
 /** A programme word inside the quote itself (“宝妈计划”, “百日攻坚”行动 is caught by its head). */
-const PROGRAMME_WORD_RE = new RegExp(`(${alternation(CUES.programmeWords)})$`);
+const PROGRAMME_WORD_RE = new RegExp(`(${alternation([...new Set([...CUES.programmeWords, ...CUES.headsByKind.flatMap((k) => k.words)])])})$`);
 /** 以“X”为载体: the paper's way of naming the vehicle of a campaign. */
 export const VEHICLE_AFTER_RE = new RegExp(`^为(${alternation(CUES.vehicleAfter)})`);
 /** Document titles that are plans and policies (films and songs have none of these endings). */
@@ -88,6 +91,8 @@ interface FindInput {
   sentences: Span[];
   /** Names of places and organisations found in the story: a quote that names one is not a programme. */
   entityNames: Set<string>;
+  /** Where the story's bodies and places are printed: a quote right after one is that body's programme. */
+  named?: Span[];
 }
 
 interface Candidate {
@@ -108,10 +113,10 @@ const EVENT_UNIT_WORD = /^(机构|企业|单位|部门)$/;
 const NAME_CONJUNCTION = /^[和及与]$/;
 
 /** Finds the programmes of a prepared story body. */
-export function findProgrammes({ prepared, tokens, sentences, entityNames }: FindInput): ProgrammeFound[] {
+export function findProgrammes({ prepared, tokens, sentences, entityNames, named = [] }: FindInput): ProgrammeFound[] {
   const text = prepared.text;
   const candidates: Candidate[] = [];
-  candidates.push(...quoted(text, tokens, entityNames));
+  candidates.push(...quoted({ text, tokens, entityNames, named }));
   candidates.push(...documents(text));
   const campaigns = campaignsAfterVerb(text);
   candidates.push(...events(text, tokens, candidates).filter((e) => !campaigns.some((c) => overlaps(c.span, e.span))), ...campaigns);
@@ -143,7 +148,14 @@ export function findProgrammes({ prepared, tokens, sentences, entityNames }: Fin
   return [...byName.values()];
 }
 
-function quoted(text: string, tokens: Token[], entityNames: Set<string>): Candidate[] {
+interface QuotedInput {
+  text: string;
+  tokens: Token[];
+  entityNames: Set<string>;
+  named: Span[];
+}
+
+function quoted({ text, tokens, entityNames, named }: QuotedInput): Candidate[] {
   interface Quote {
     open: number;
     close: number;
@@ -180,6 +192,8 @@ function quoted(text: string, tokens: Token[], entityNames: Set<string>): Candid
       (text[q.close] === '等' && headAfter(text, q.close + 1) !== '') ||
       RUN_VERBS_RE.test(before.replace(/[，、]$/, '')) ||
       /名为$/.test(before) ||
+      // 某社区“银龄食堂”, 区妇联的“暖心驿站”: printed as a body's or a place's own, with no cue word.
+      (q.inner.length >= 3 && named.some((s) => s.end === q.open || (text[q.open - 1] === '的' && s.end === q.open - 1))) ||
       (/以$/.test(before) && VEHICLE_AFTER_RE.test(after.replace(/^[\u4e00-\u9fff]{1,4}?(?=为)/, ''))) ||
       PROGRAMME_WORD_RE.test(q.inner);
   }
@@ -260,7 +274,7 @@ function plausible(inner: string, entityNames: Set<string>): boolean {
   if (/[。！？?!]/.test(inner)) return false;
   if (/^[\d０-９]+[个批场名家项次件条位]/.test(inner)) return false;
   if (HONOUR_RE.test(inner)) return false;
-  if (/^[A-Za-z0-9\s]+$/.test(inner)) return false;
+  if (/^[A-Za-z0-9\s]+$/.test(inner) || FORMULA_RE.test(inner)) return false;
   return inner.length >= 3 || PROGRAMME_WORD_RE.test(inner);
 }
 

@@ -13,7 +13,7 @@ import type { OrganisationFound } from './organisations';
 import type { PersonFound } from './people';
 import type { PlaceFound } from './places';
 import { VEHICLE_AFTER_RE, type ProgrammeFound } from './programmes';
-import { HOST_VERB_SOURCE, JOINT_BEFORE_RE, LIST_HEAD_RE, LOCATIVE_BEFORE_RE, RUN_VERB_SOURCE } from './run-cues';
+import { HOST_VERB_SOURCE, JOINT_BEFORE_RE, LIST_HEAD_RE, LOCATIVE_BEFORE_RE, RUN_VERB_SOURCE, UNNAMED_SUBJECT_RE } from './run-cues';
 import { evidence, sentenceAt, type PreparedText, type Span } from './sentences';
 import type { EntityRef, FoundRelation } from './types';
 
@@ -127,7 +127,9 @@ function findRuns({ prepared, sentences, actors, programmes, organisations, plac
         // same paragraph, carries on, as Chinese drops a repeated subject.
         // 在全区范围内开展…: a campaign carried out across the whole district is the district's.
         const whole = actors.find((a) => a.pronoun && a.start >= sentence.start && a.end <= verb.start && text[a.start] === '全');
-        const carried = carriedSubject(text, sentences, actors, sentence) ?? whole;
+        // 社区还开展了…: a subject is printed, though it names no one, so none carries over.
+        const unnamed = UNNAMED_SUBJECT_RE.test(text.slice(sentence.start, verb.start));
+        const carried = unnamed ? whole : (carriedSubject(text, sentences, actors, sentence) ?? whole);
         if (carried) run(carried, p, verb.start);
       }
       continue;

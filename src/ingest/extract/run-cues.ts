@@ -11,6 +11,7 @@ export const RUN_CUES = defineLexicon('run-verbs.json', data, {
   joint: words,
   locativeBefore: words,
   listHeads: words,
+  unnamedSubjects: words,
 });
 
 /** The verbs by which a body runs a programme, longest first so that 深入开展 wins over 开展. */
@@ -25,3 +26,5 @@ export const LOCATIVE_BEFORE_RE = new RegExp(`(${alternation(RUN_CUES.locativeBe
 export const JOINT_BEFORE_RE = new RegExp(`(${alternation(RUN_CUES.joint)})$`);
 /** Generic object nouns that announce a list printed after them. */
 export const LIST_HEAD_RE = new RegExp(`(${alternation(RUN_CUES.listHeads)})$`);
+/** A clause opened by a subject that names no one (社区还开展了…), after an optional time clause. */
+export const UNNAMED_SUBJECT_RE = new RegExp(`^(?:[^，。；\\n]{0,16}，)?(${alternation(RUN_CUES.unnamedSubjects)})`);

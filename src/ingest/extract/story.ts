@@ -92,7 +92,7 @@ export function extractStory(story: StoryContext): StoryExtraction {
 
   const people = findPeople({ prepared, tokens, blocked: [...organisationSpans, ...placeSpans], creditNames: story.creditNames });
   const entityNames = new Set([...places.map((p) => p.name), ...organisations.map((o) => o.name)]);
-  const programmes = findProgrammes({ prepared, tokens, sentences, entityNames });
+  const programmes = findProgrammes({ prepared, tokens, sentences, entityNames, named: [...organisationSpans, ...placeSpans] });
   // A province printed only as the first words of a programme's or a quoted honour's name
   // (湖南省…孵化基地, “湖南省…培训基地”) is the name's house style, as inside a body's name; the city
   // is kept (株洲市…培训活动 ran there).

@@ -75,7 +75,7 @@ const TITLED_AFTER_COUNT = new RegExp(`^(${alternation(CUES.titledAfterCount)})$
 const RANK_HEAD_RE = /^([0-9０-９]{4})?年?度?(国家级|省级|市级|区级|县级)/;
 /** 开展/实施 + a name + 工作/行动/改革/工程 (see campaignsAfterVerb). */
 const CAMPAIGN_AFTER_VERB_RE = new RegExp(
-  `(${alternation(CUES.campaignVerbs)})((?:[\\u4e00-\\u9fff“”]|[、](?=[\\u4e00-\\u9fff])){4,22}?)(${alternation(CUES.campaignSuffixes)})(?=[，。；、\\n]|$)`,
+  `(${alternation(CUES.campaignVerbs)})(?:了)?((?:[\\u4e00-\\u9fff“”]|[、](?=[\\u4e00-\\u9fff])){4,24}?)(${alternation(CUES.campaignSuffixes)})(?=[，。；、\\n]|$)`,
   'g',
 );
 /** Object names that are routine duties, not named campaigns (开展日常巡查工作). */
@@ -313,10 +313,12 @@ function campaignsAfterVerb(text: string): Candidate[] {
     // A quoted name inside (开展…“五个到户”工作) is the programme; the quote rule finds it.
     if (/[“”]/.test(head)) continue;
     const bare = head;
-    if (bare.length < 4 || GENERIC_EVENT_HEAD.test(bare.slice(0, 2)) || GENERIC_CAMPAIGN_HEAD_RE.test(bare) || /[的了和与及]/.test(bare)) continue;
+    // A numbered round (第二批…评选工作) names one campaign even when it joins two objects with 和.
+    const numbered = /^第[0-9０-９一二三四五六七八九十百]+[批期届轮次]/.test(bare);
+    if (bare.length < 4 || GENERIC_EVENT_HEAD.test(bare.slice(0, 2)) || GENERIC_CAMPAIGN_HEAD_RE.test(bare) || (numbered ? /[的了]/ : /[的了和与及]/).test(bare)) continue;
     // 启动集中接种工作: a head of verbs only says what is done, not which campaign; a name has a noun.
     if (!tokenize(bare).some((t) => /^(n|l|m|vn)/.test(t.tag))) continue;
-    const start = m.index + verb.length;
+    const start = m.index + m[0].length - head.length - suffix.length;
     const end = start + head.length + suffix.length;
     out.push({ span: { start, end }, name: text.slice(start, end), alias: null, suffix });
   }

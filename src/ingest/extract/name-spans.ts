@@ -100,7 +100,8 @@ export function extendLeft({ text, tokens, places, headStart, maxLength }: Exten
     const t = tokens[i];
     const count = /^[0-9０-９.]+$/.test(t.word) || COUNT_RE.test(t.word);
     const measure = t.tag === 'q' && MEASURE_RE.test(t.word);
-    if (count || measure || t.word === '（' || (t.tag === 'm' && t.word.length > 1 && !/^第/.test(t.word))) start = t.end;
+    const numberWord = t.tag === 'm' && t.word.length > 1 && !/^第/.test(t.word) && !NAMED_NUMBER_RE.test(t.word);
+    if (count || measure || t.word === '（' || numberWord) start = t.end;
     else break;
   }
   const counted = /^(一|两|几|多|每)(场场|个个|批批|场|个|批|家|项|次|种|位|类|系列)/.exec(text.slice(start, headStart));

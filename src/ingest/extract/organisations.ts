@@ -179,7 +179,7 @@ function suffixSpan({ text, tokens, places, suffix, headStart }: SuffixInput): O
   const titled = TITLE_AFTER_RE.test(text.slice(headEnd)) || (endTok !== undefined && endTok.end > headEnd && TITLES.has(text.slice(headEnd, endTok.end)));
   // 娄底市委, 涪口区委 (a misprint the gazetteer scan resolved): the committee's place opens the name.
   const level = text.slice(start, headStart + 1).replace(/^中共/, '');
-  const placeHead = lookupPlace(level).length > 0 || lookupPlace(level.slice(0, -1)).length > 0 || resolveMisprint(level) !== undefined;
+  const placeHead = (): boolean => lookupPlace(level).length > 0 || lookupPlace(level.slice(0, -1)).length > 0 || resolveMisprint(level) !== undefined;
   if (!acceptable({ name, rule, titled, placeHead })) return null;
   return { start, end: headEnd, name, type: rule.type, core: rule.core ? (FULL_OF.get(suffix) ?? null) : null };
 }
@@ -260,8 +260,8 @@ interface AcceptInput {
   rule: SuffixRule;
   /** A title follows the name (镇党委副书记, 市委秘书长). */
   titled: boolean;
-  /** The words before the suffix with its level character are a place (娄底|市委). */
-  placeHead: boolean;
+  /** Whether the words before the suffix with its level character are a place (娄底|市委); asked only of party committees. */
+  placeHead: () => boolean;
 }
 
 function acceptable({ name, rule, titled, placeHead }: AcceptInput): boolean {
@@ -279,7 +279,7 @@ function acceptable({ name, rule, titled, placeHead }: AcceptInput): boolean {
   if (!rule.core && LEVEL_PREFIXES.includes(headText)) return rule.minHead === 0 || rule.suffix.length >= 3;
   if (!isCjk(name[0]) && !/^[0-9A-Za-z]/.test(name)) return false;
   if (categoryHead(name, rule.suffix)) return false;
-  if (rule.head === 'place' && !placeHead) return false;
+  if (rule.head === 'place' && !placeHead()) return false;
   if (rule.head === 'placed' && !LEVEL_PREFIXES.some((p) => headText.startsWith(p)) && !startsWithPlace(headText)) return false;
   if ((rule.head === 'specific' || name.endsWith('中心')) && !specificHead(name, rule.suffix)) return false;
   return true;

@@ -384,14 +384,16 @@ function events(text: string, tokens: Token[], taken: Candidate[]): Candidate[] 
 }
 
 function kindOf(name: string, aliases: string[], context: string): ProgrammeKind {
-  // A head noun of a known category (食堂, 课堂) decides before keywords of the context.
-  for (const form of [name, ...aliases]) {
+  const forms = [name, ...aliases];
+  const byWord = (source: string): ProgrammeKind | undefined => KINDS.find((k) => k.words.some((w) => source.includes(w)))?.kind;
+  // The name's own keywords first (“幸福就业驿站” is employment), then its head noun's category
+  // (食堂, 课堂), then the words of the sentences that name it.
+  const own = byWord(forms.join(' '));
+  if (own) return own;
+  for (const form of forms) {
     for (const [head, kind] of KIND_OF_HEAD) if (form.endsWith(head)) return kind;
   }
-  for (const source of [[name, ...aliases].join(' '), context]) {
-    for (const k of KINDS) if (k.words.some((w) => source.includes(w))) return k.kind;
-  }
-  return 'OTHER';
+  return byWord(context) ?? 'OTHER';
 }
 
 function targetsOf(context: string): string[] {

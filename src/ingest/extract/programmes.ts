@@ -119,7 +119,9 @@ export function findProgrammes({ prepared, tokens, sentences, entityNames, named
   candidates.push(...quoted({ text, tokens, entityNames, named }));
   candidates.push(...documents(text));
   const campaigns = campaignsAfterVerb(text);
-  candidates.push(...events(text, tokens, candidates).filter((e) => !campaigns.some((c) => overlaps(c.span, e.span))), ...campaigns);
+  // An event word inside a body's name (…担保贷款中心, …公益基金会) is the body's, not an event.
+  const inBody = (e: Candidate): boolean => named.some((b) => b.start <= e.span.start && b.end > e.span.end);
+  candidates.push(...events(text, tokens, candidates).filter((e) => !inBody(e) && !campaigns.some((c) => overlaps(c.span, e.span))), ...campaigns);
   for (const m of text.matchAll(ACRONYM_COURSE_RE)) {
     if (candidates.some((c) => c.span.start < m.index + m[0].length && c.span.end > m.index)) continue;
     candidates.push({ span: { start: m.index, end: m.index + m[0].length }, name: m[0], alias: null });

@@ -138,9 +138,12 @@ function findRuns({ prepared, sentences, actors, programmes, organisations, plac
     // (A、B和C联合开展…); 联合X gives X as a co-runner of the subject before.
     const listed = subjectList(text, subjects);
     const first = listed[0];
-    const joint = JOINT_BEFORE_RE.test(text.slice(Math.max(0, first.start - 2), first.start));
+    // 联合A、B开展 / X…，联合A、B，在Z开展: the joint word before the list, or opening its clause.
+    const clauseStart = Math.max(sentence.start, text.lastIndexOf('，', first.start - 1) + 1);
+    const joint = JOINT_BEFORE_RE.test(text.slice(Math.max(0, first.start - 2), first.start)) || JOINT_OPENS_RE.test(text.slice(clauseStart, first.start));
     if (joint) {
-      const main = subjects.filter((s) => s.end <= first.start).filter((s) => !(s.ref.label === 'Place' && subjects.some((o) => o.start === s.end)));
+      const before = Math.min(first.start, clauseStart);
+      const main = subjects.filter((s) => s.end <= before || (s.end <= first.start && JOINT_BEFORE_RE.test(text.slice(Math.max(0, first.start - 2), first.start)))).filter((s) => !(s.ref.label === 'Place' && subjects.some((o) => o.start === s.end)));
       const primary = latest(main);
       if (primary) run(primary, p, primary.start);
     }
@@ -162,6 +165,9 @@ function latest(actors: ActorMention[]): ActorMention | undefined {
   for (const a of actors) if (!best || a.start > best.start || (a.start === best.start && a.end > best.end)) best = a;
   return best;
 }
+
+/** A clause that opens with a joint word and lists co-organisers (…，联合A、B，在Z开展…). */
+const JOINT_OPENS_RE = /^(联合|联手|携手|会同)[^，。；]*$/;
 
 /** Separators of a list of subjects (A、B和C). */
 const LIST_SEPARATOR_RE = /^[、和及与]$/;

@@ -45,7 +45,9 @@ const CUES = defineLexicon('programme-cues.json', data, {
   titledAfterCount: words,
   headsByKind: records({ kind: oneOf(PROGRAMME_KINDS), words: words }),
   formulaChars: text,
+  shortHeadSuffixes: words,
 });
+const SHORT_HEAD_SUFFIXES = new Set(CUES.shortHeadSuffixes);
 /** “1+N”, “十四五”: a numbered formula, not a programme's name. */
 const FORMULA_RE = new RegExp(`^[${CUES.formulaChars.replace(/[-\\\]^]/g, '\\$&')}A-Za-z]+$`);
 
@@ -240,6 +242,19 @@ function quoted({ text, tokens, entityNames, named }: QuotedInput): Candidate[] 
  * either as a common tail or as its whole head printed inside the earlier name, becomes an alias.
  */
 function foldRepeatedEvents(byName: Map<string, ProgrammeFound>, candidates: Candidate[]): void {
+  // An event whose whole name ends a longer event's name (小额担保贷款 … 创业小额担保贷款), whichever
+  // is printed first, is the longer one in short.
+  for (const c of candidates) {
+    const short = byName.get(c.name);
+    if (!c.suffix || !short || c.name.length < 4) continue;
+    const long = [...byName.values()].find((p) => p !== short && p.name.length > c.name.length && p.name.endsWith(c.name) && candidates.some((o) => o.name === p.name && o.suffix === c.suffix));
+    if (!long) continue;
+    long.aliases.add(short.name);
+    for (const a of short.aliases) long.aliases.add(a);
+    long.mentions.push(...short.mentions);
+    long.mentions.sort((a, b) => a.start - b.start);
+    byName.delete(short.name);
+  }
   const first = (p: ProgrammeFound): number => p.mentions[0]?.start ?? 0;
   const bare = (name: string): string => name.replace(/[“”]/g, '');
   for (const c of candidates) {
@@ -252,7 +267,8 @@ function foldRepeatedEvents(byName: Map<string, ProgrammeFound>, candidates: Can
       const earlier = bare(p.name);
       let tail = 0;
       while (tail < Math.min(earlier.length, c.name.length) && earlier[earlier.length - 1 - tail] === c.name[c.name.length - 1 - tail]) tail++;
-      return tail >= c.suffix!.length + 4 || (head.length >= 4 && earlier.includes(head));
+      // …or the whole later name ends the earlier one (小额担保贷款 after 创业小额担保贷款).
+      return tail >= c.suffix!.length + 4 || (head.length >= 4 && earlier.includes(head)) || earlier.endsWith(bare(c.name));
     });
     if (!target) continue;
     target.aliases.add(later.name);
@@ -374,7 +390,8 @@ function events(text: string, tokens: Token[], taken: Candidate[]): Candidate[] 
     const head = text.slice(start, m.index);
     // 以暖企行动为抓手: printed as the vehicle of a body's work, a two-character name is a name.
     const asVehicle = text[start - 1] === '以' && VEHICLE_AFTER_RE.test(text.slice(end, end + 4));
-    if ((head.length < 3 && !(asVehicle && head.length === 2)) || GENERIC_EVENT_HEAD.test(head) || RANK_HEAD_RE.test(head)) continue;
+    const shortHead = head.length === 2 && (asVehicle || SHORT_HEAD_SUFFIXES.has(m[0]));
+    if ((head.length < 3 && !shortHead) || GENERIC_EVENT_HEAD.test(head) || RANK_HEAD_RE.test(head)) continue;
     // The word before the suffix names the event's subject (培育专场, 攻坚); an adverb or verb
     // there (迅速行动) makes it a clause, not a name.
     if (!objectVerb && before && before.start >= start && before.word.length > 1 && /^(d|ad|a|v|p|c|r|t)$/.test(before.tag) && !EVENT_HEAD_VERB_RE.test(before.word) && !TITLED_AFTER_COUNT.test(m[0])) continue;

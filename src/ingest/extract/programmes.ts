@@ -46,7 +46,15 @@ const CUES = defineLexicon('programme-cues.json', data, {
   headsByKind: records({ kind: oneOf(PROGRAMME_KINDS), words: words }),
   formulaChars: text,
   shortHeadSuffixes: words,
+  rankWords: words,
+  eventUnitWords: words,
+  nameConjunctions: words,
+  mottoHeads: words,
+  vagueHeads: words,
+  courseWords: words,
 });
+const MOTTO_HEAD_RE = new RegExp(`(${alternation(CUES.mottoHeads)})$`);
+const VAGUE_HEAD_RE = new RegExp(`^(${alternation(CUES.vagueHeads)})$`);
 const SHORT_HEAD_SUFFIXES = new Set(CUES.shortHeadSuffixes);
 /** “1+N”, “十四五”: a numbered formula, not a programme's name. */
 const FORMULA_RE = new RegExp(`^[${CUES.formulaChars.replace(/[-\\\]^]/g, '\\$&')}A-Za-z]+$`);
@@ -74,7 +82,7 @@ const HEAD_STOP_RE = /[的了在是将为把被让与和及等这那该，。、
 /** Suffixes of named model projects, often printed after a count (10个以上…示范项目). */
 const TITLED_AFTER_COUNT = new RegExp(`^(${alternation(CUES.titledAfterCount)})$`);
 /** A rank before a category (获评2022年度省级创业孵化基地): an honour, not a named programme. */
-const RANK_HEAD_RE = /^([0-9０-９]{4})?年?度?(国家级|省级|市级|区级|县级)/;
+const RANK_HEAD_RE = new RegExp(`^([0-9０-９]{4})?年?度?(${alternation(CUES.rankWords)})`);
 /** 开展/实施 + a name + 工作/行动/改革/工程 (see campaignsAfterVerb). */
 const CAMPAIGN_AFTER_VERB_RE = new RegExp(
   `(${alternation(CUES.campaignVerbs)})(?:了)?((?:[\\u4e00-\\u9fff“”]|[、](?=[\\u4e00-\\u9fff])){4,24}?)(${alternation(CUES.campaignSuffixes)})(?=[，。；、\\n]|$)`,
@@ -106,13 +114,13 @@ interface Candidate {
 }
 
 /** Courses named by an international acronym (SYB创业培训, GYB培训): a named programme family. */
-const ACRONYM_COURSE_RE = /(?<![A-Za-z])[A-Z]{2,5}(?:创业|就业|技能)?培训(?:班)?/g;
+const ACRONYM_COURSE_RE = new RegExp(`(?<![A-Za-z])[A-Z]{2,5}(?:${alternation(CUES.courseWords)})?培训(?:班)?`, 'g');
 /** A count before an unquoted name (打造10个以上…示范项目): the name starts right after it. */
 const COUNT_BEFORE_RE = /(?:[0-9０-９]+|[一二三四五六七八九十百千两]+)(?:个|项|批|家|场|所)(?:以上|左右)?([\u4e00-\u9fff]{2,10})$/;
 /** Unit nouns that stop an organisation name but may sit inside an event's (…服务机构领军人才…). */
-const EVENT_UNIT_WORD = /^(机构|企业|单位|部门)$/;
+const EVENT_UNIT_WORD = new RegExp(`^(${alternation(CUES.eventUnitWords)})$`);
 /** Conjunctions that may join two nouns inside an event name (…领军人才和从业人员培训活动). */
-const NAME_CONJUNCTION = /^[和及与]$/;
+const NAME_CONJUNCTION = new RegExp(`^(${alternation(CUES.nameConjunctions)})$`);
 
 /** Finds the programmes of a prepared story body. */
 export function findProgrammes({ prepared, tokens, sentences, entityNames, named = [] }: FindInput): ProgrammeFound[] {
@@ -177,7 +185,7 @@ function quoted({ text, tokens, entityNames, named }: QuotedInput): Candidate[] 
   }
   for (const q of quotes) {
     // A two-character name is a programme only with its head noun printed after it (“五创”联动机制).
-    if (!plausible(q.inner, entityNames) && !(q.inner.length === 2 && q.head !== '' && !/^(工作|服务|建设)$/.test(q.head) && plausible(`${q.inner}${q.head}`, entityNames))) continue;
+    if (!plausible(q.inner, entityNames) && !(q.inner.length === 2 && q.head !== '' && !VAGUE_HEAD_RE.test(q.head) && plausible(`${q.inner}${q.head}`, entityNames))) continue;
     const before = text.slice(Math.max(0, q.open - 8), q.open);
     const after = text.slice(q.close, q.close + 6);
     if (/[：:]$/.test(before) || SPEECH_AFTER_RE.test(after)) continue; // speech
@@ -220,7 +228,7 @@ function quoted({ text, tokens, entityNames, named }: QuotedInput): Candidate[] 
     let alias: string | null = q.head ? text.slice(q.open, q.close + q.head.length) : null;
     // A campaign whose quoted part is only its motto (拆违保安“百日攻坚”行动): take the printed
     // words before the quote as part of the name.
-    if (q.head && /(行动|工程|活动)$/.test(q.head) && q.head.length <= 2) {
+    if (q.head && MOTTO_HEAD_RE.test(q.head) && q.head.length <= 2) {
       const start = extendLeft({ text, tokens, headStart: q.open, maxLength: 20 });
       if (q.open - start >= 4) {
         name = text.slice(start, q.close + q.head.length);

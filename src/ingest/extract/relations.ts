@@ -13,7 +13,7 @@ import type { OrganisationFound } from './organisations';
 import type { PersonFound } from './people';
 import type { PlaceFound } from './places';
 import { VEHICLE_AFTER_RE, type ProgrammeFound } from './programmes';
-import { HOST_VERB_SOURCE, JOINT_BEFORE_RE, LIST_HEAD_RE, LOCATIVE_BEFORE_RE, RUN_VERB_SOURCE, UNNAMED_SUBJECT_RE } from './run-cues';
+import { HOST_VERB_SOURCE, JOINT_BEFORE_RE, JOINT_OPENS_RE, LIST_HEAD_RE, LOCATIVE_BEFORE_RE, RUN_VERB_SOURCE, THIS_NOUN_RE, UNNAMED_SUBJECT_RE } from './run-cues';
 import { evidence, sentenceAt, type PreparedText, type Span } from './sentences';
 import type { EntityRef, FoundRelation } from './types';
 
@@ -166,9 +166,6 @@ function latest(actors: ActorMention[]): ActorMention | undefined {
   return best;
 }
 
-/** A clause that opens with a joint word and lists co-organisers (…，联合A、B，在Z开展…). */
-const JOINT_OPENS_RE = /^(联合|联手|携手|会同)[^，。；]*$/;
-
 /** Separators of a list of subjects (A、B和C). */
 const LIST_SEPARATOR_RE = /^[、和及与]$/;
 
@@ -301,7 +298,7 @@ function hostedBy(text: string, sentences: Span[], actors: ActorMention[], menti
       target ??= [...inside].reverse().find((m) => m.end <= from);
       if (!target) continue;
     } else {
-      const noun = /^(?:此次|本次|这次|该|今年的)([\u4e00-\u9fff]{2,4}?)(由|，)/.exec(body)?.[1];
+      const noun = THIS_NOUN_RE.exec(body)?.[1];
       const before = mentions.filter((m) => m.end <= s.start);
       if (before.length === 0) continue;
       const preferred = noun ? [...before].reverse().find((m) => (m.programme.name + [...m.programme.aliases].join('')).includes(noun)) : undefined;

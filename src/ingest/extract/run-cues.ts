@@ -12,6 +12,7 @@ export const RUN_CUES = defineLexicon('run-verbs.json', data, {
   locativeBefore: words,
   listHeads: words,
   unnamedSubjects: words,
+  thisWords: words,
 });
 
 /** The verbs by which a body runs a programme, longest first so that 深入开展 wins over 开展. */
@@ -28,3 +29,7 @@ export const JOINT_BEFORE_RE = new RegExp(`(${alternation(RUN_CUES.joint)})$`);
 export const LIST_HEAD_RE = new RegExp(`(${alternation(RUN_CUES.listHeads)})$`);
 /** A clause opened by a subject that names no one (社区还开展了…), after an optional time clause. */
 export const UNNAMED_SUBJECT_RE = new RegExp(`^(?:[^，。；\\n]{0,16}，)?(${alternation(RUN_CUES.unnamedSubjects)})`);
+/** 此次招聘会由…: the programme noun after a word that points back at one named before. */
+export const THIS_NOUN_RE = new RegExp(`^(?:${alternation(RUN_CUES.thisWords)})([\\u4e00-\\u9fff]{2,4}?)(由|，)`);
+/** A clause that opens with a joint word and lists co-organisers (…，联合A、B，在Z开展…). */
+export const JOINT_OPENS_RE = new RegExp(`^(${alternation(RUN_CUES.joint.filter((w) => w.length > 1))})[^，。；]*$`);

@@ -165,6 +165,8 @@ function suffixSpan({ text, tokens, places, suffix, headStart }: SuffixInput): O
   const holder = tokens[tokenAt(tokens, headStart)];
   if (holder && holder.start < headStart && (holder.tag.startsWith('v') || VERB_WORDS.has(holder.word))) return null;
   if (SCHOOL_RE.test(suffix) && STUDENT_RE.test(text[headEnd] ?? '')) return null; // 大学生, 大学子
+  // 某某中心·某某时代: a compound name (an estate, a site) goes on after the dot.
+  if (text[headEnd] === '·' && isCjk(text[headEnd + 1])) return null;
   // 政协委员: the members, not the body acting.
   if (MEMBER_AFTER_RE.test(text.slice(headEnd, headEnd + 2))) return null;
   let start = extendLeft({ text, tokens, places, headStart, maxLength: 26 });

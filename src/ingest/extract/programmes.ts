@@ -216,7 +216,8 @@ function quoted({ text, tokens, entityNames, named }: QuotedInput): Candidate[] 
       for (let j = i + dir; j >= 0 && j < quotes.length; j += dir) {
         const [a, b] = dir > 0 ? [quotes[j - 1], quotes[j]] : [quotes[j], quotes[j + 1]];
         const between = text.slice(a.close + a.head.length, b.open);
-        if (!/^[、，]?$/.test(between) || !plausible(quotes[j].inner, entityNames)) break;
+        // Listed with programmes, a title may carry an exclamation inside it (“加油吧！少年”).
+        if (!/^[、，]?$/.test(between) || !plausible(quotes[j].inner.replace(/！(?=.)/g, ''), entityNames)) break;
         quotes[j].accepted = true;
       }
     }

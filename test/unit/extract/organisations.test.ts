@@ -65,3 +65,10 @@ describe('findOrganisations: bodies of any city by general rules', () => {
     expect(found.map((o) => [o.name, [...o.aliases]])).toEqual([['岳阳残联', ['市残联']]]);
   });
 });
+
+describe('findOrganisations: where a name stops', () => {
+  it('does not take a compound site name (…中心·…) or a verb of setting up as a body', () => {
+    expect(names('活动在星城北中心·阳光时代举行。')).toEqual([]);
+    expect(names('大楼内设残疾人托养中心。').some((n) => n.startsWith('内设'))).toBe(false);
+  });
+});

@@ -46,3 +46,10 @@ describe('findProgrammes', () => {
     expect(programmes('申请人可到县创业担保贷款中心申报。', ['县创业担保贷款中心'])).toEqual([]);
   });
 });
+
+describe('findProgrammes: lists of quoted titles', () => {
+  it('takes a title with an exclamation inside when it is listed with programmes', () => {
+    const found = programmes('社区开展了“银龄课堂”“快乐吧！少年”等一系列公益活动。').map((p) => p.split(':')[0]);
+    expect(found).toEqual(expect.arrayContaining(['银龄课堂', '快乐吧！少年']));
+  });
+});

@@ -13,7 +13,7 @@ import type { OrganisationFound } from './organisations';
 import type { PersonFound } from './people';
 import type { PlaceFound } from './places';
 import { VEHICLE_AFTER_RE, type ProgrammeFound } from './programmes';
-import { HOST_VERB_SOURCE, JOINT_BEFORE_RE, JOINT_OPENS_RE, LIST_HEAD_RE, LOCATIVE_BEFORE_RE, RUN_VERB_SOURCE, THIS_NOUN_RE, UNNAMED_SUBJECT_RE } from './run-cues';
+import { HOST_VERB_SOURCE, JOINT_BEFORE_RE, JOINT_OPENS_RE, LIST_HEAD_RE, LOCATIVE_BEFORE_RE, RUN_VERB_SOURCE, SUPPORT_AFTER_RE, THIS_NOUN_RE, UNNAMED_SUBJECT_RE } from './run-cues';
 import { evidence, sentenceAt, type PreparedText, type Span } from './sentences';
 import type { EntityRef, FoundRelation } from './types';
 
@@ -116,7 +116,7 @@ function findRuns({ prepared, sentences, actors, programmes, organisations, plac
     // Other programmes between the verb and this one are fine (举办了“A”“B”“C”等活动), actors are not.
     const between = actors.filter((a) => a.start >= verb.end && a.end <= p.start);
     if (between.some((a) => !LOCATIVE_BEFORE_RE.test(text.slice(Math.max(0, a.start - 3), a.start)) && a.ref.label === 'Organisation')) continue;
-    const subjects = actors.filter((a) => a.start >= sentence.start && a.end <= verb.start && !locative(text, a, actors));
+    const subjects = actors.filter((a) => a.start >= sentence.start && a.end <= verb.start && !locative(text, a, actors) && !supporting(text, a, actors));
     if (subjects.length === 0) {
       // 自开展…行动以来，井龙街道迅速…: the subject comes after the time clause.
       const since = /^[^，。]{0,12}?以来，/.exec(text.slice(p.end, p.end + 20));
@@ -155,6 +155,21 @@ function findRuns({ prepared, sentences, actors, programmes, organisations, plac
   return out;
 }
 
+
+/**
+ * 在A、B的指导下: bodies listed in a locative or a supporting phrase do not run the work. An actor
+ * counts when it is followed by 的…指导下 or listed (、和及与) before or after one that is located
+ * or supporting.
+ */
+function supporting(text: string, a: ActorMention, actors: ActorMention[], seen = new Set<ActorMention>()): boolean {
+  if (seen.has(a)) return false;
+  seen.add(a);
+  if (SUPPORT_AFTER_RE.test(text.slice(a.end, a.end + 8))) return true;
+  const next = actors.find((b) => b.start === a.end + 1 && LIST_SEPARATOR_RE.test(text[a.end]));
+  if (next && supporting(text, next, actors, seen)) return true;
+  const previous = actors.find((b) => b.end === a.start - 1 && LIST_SEPARATOR_RE.test(text[b.end]));
+  return previous !== undefined && (locative(text, previous, actors) || supporting(text, previous, actors, seen));
+}
 
 /** Types of bodies that run the programmes their names open (县委党校第三期…培训班). */
 const RUNNING_TYPES = new Set<string>(['GOVERNMENT', 'PARTY', 'MASS_ORG', 'EDUCATION', 'ASSOCIATION']);

@@ -13,6 +13,7 @@ export const RUN_CUES = defineLexicon('run-verbs.json', data, {
   listHeads: words,
   unnamedSubjects: words,
   thisWords: words,
+  supportNouns: words,
 });
 
 /** The verbs by which a body runs a programme, longest first so that 深入开展 wins over 开展. */
@@ -33,3 +34,5 @@ export const UNNAMED_SUBJECT_RE = new RegExp(`^(?:[^，。；\\n]{0,16}，)?(${a
 export const THIS_NOUN_RE = new RegExp(`^(?:${alternation(RUN_CUES.thisWords)})([\\u4e00-\\u9fff]{2,4}?)(由|，)`);
 /** A clause that opens with a joint word and lists co-organisers (…，联合A、B，在Z开展…). */
 export const JOINT_OPENS_RE = new RegExp(`^(${alternation(RUN_CUES.joint.filter((w) => w.length > 1))})[^，。；]*$`);
+/** After a supporting body: 的指导下, 的大力支持下 (the body supports, the subject after it runs). */
+export const SUPPORT_AFTER_RE = new RegExp(`^的?[\\u4e00-\\u9fff]{0,2}?(${alternation(RUN_CUES.supportNouns)})下`);

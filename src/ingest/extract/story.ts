@@ -9,7 +9,7 @@
 import { scanPlaces } from '../lexicon/gazetteer';
 import { actorMentions } from './coreference';
 import { findOrganisations, type OrganisationFound, type PrintedBody } from './organisations';
-import { homeCity, lookupPlace } from '../lexicon/gazetteer';
+import { byCode, homeCity, lookupPlace } from '../lexicon/gazetteer';
 import { tokenize, type Token } from '../tokenizer';
 import { findPeople } from './people';
 import { findPlaces, isLocalDivision } from './places';
@@ -52,11 +52,12 @@ export function readNames(line: string, elsewhere: PrintedBody[] = []): Names {
 
 /**
  * A division printed at the start of a body's name that the story names: districts and below,
- * and another city than the home paper's (长沙市开福区…社工站 is a story about 长沙市; 株洲市… is
- * the house style of the home city's names).
+ * and the story's city when it is not the home paper's and opens a public body's name (长沙市开福区
+ * …社工站 is a story about 长沙市; 株洲市… is the house style of the home city's names; a firm's
+ * 湘西… says nothing of where the story is).
  */
-function namedInside(p: PlaceFound, city: string | null): boolean {
-  return NAMED_INSIDE_LEVELS.has(p.level) || (p.level === 'CITY' && p.name !== homeCity().name && p.name === city);
+function namedInside(p: PlaceFound, city: string | null, publicBody: boolean): boolean {
+  return NAMED_INSIDE_LEVELS.has(p.level) || (p.level === 'CITY' && publicBody && p.name !== homeCity().name && p.name === city);
 }
 
 /** Types of bodies that belong to one city's administration. */
@@ -72,13 +73,14 @@ export function extractStory(story: StoryContext): StoryExtraction {
   const organisationSpans = organisations.flatMap((o) => o.mentions);
   const { places: allPlaces, inside } = found;
   const city = storyCity(allPlaces, [...organisations, ...(headline?.organisations ?? [])]);
+  const publicSpan = (span: Span): boolean => organisations.some((o) => PUBLIC_BODIES.has(o.type) && o.mentions.some((m) => same(m, span)));
   // A body printed as a place's exact name (a market both place and operator) stays a body only
   // where it is printed as the body; places keep only spans outside organisation names.
   const places = allPlaces.filter((p) => p.mentions.length > 0);
   const placeSpans = places.flatMap((p) => p.mentions);
   // …and a street or town of the city anywhere in a local body's name (涪口区龙门镇春风小学).
   const insideOnly = allPlaces.filter(
-    (p) => p.mentions.length === 0 && inside.some((i) => i.place === p && ((i.atStart && namedInside(p, city)) || isLocalDivision(p))),
+    (p) => p.mentions.length === 0 && inside.some((i) => i.place === p && ((i.atStart && namedInside(p, city, publicSpan(i.span))) || isLocalDivision(p))),
   );
   // Headline spans are not body spans: the places keep their names and surfaces, not their spans.
   const fromHeadline = lines
@@ -153,13 +155,14 @@ function storyCity(places: PlaceFound[], organisations: OrganisationFound[]): st
   const home = homeCity();
   const cities = new Set<string>();
   // Only public bodies place the story: a firm of another city (深圳某公司) may do business anywhere.
+  // A county's or district's body (浏阳市司法局, 赫山区民政局) places the story in its city too.
   for (const o of organisations.filter((x) => PUBLIC_BODIES.has(x.type))) {
-    for (let len = Math.min(o.name.length - 1, 5); len >= 2; len--) {
-      const city = lookupPlace(o.name.slice(0, len)).find((p) => p.level === 'CITY');
-      if (city) {
-        cities.add(city.name);
-        break;
-      }
+    for (let len = Math.min(o.name.length - 1, 6); len >= 2; len--) {
+      const found = lookupPlace(o.name.slice(0, len)).filter((p) => ['CITY', 'DISTRICT'].includes(p.level));
+      const inCities = new Set(found.map((p) => (p.level === 'CITY' ? p.name : byCode(p.code.slice(0, 4))?.name)).filter((n): n is string => !!n));
+      if (inCities.size === 0) continue;
+      if (inCities.size === 1) cities.add([...inCities][0]);
+      break;
     }
   }
   if (places.some((p) => p.code !== null && p.code.startsWith(home.code))) cities.add(home.name);

@@ -41,4 +41,9 @@ describe('RUNS', () => {
   it('carries no subject over a clause whose subject names no one', () => {
     expect(runs('浏阳市司法局今年推出“法润乡村”项目。社区还开展了“邻里节”。')).not.toContain('浏阳市司法局>邻里节');
   });
+
+  it('does not give bodies that guide or support the work the programme', () => {
+    const found = runs('浏阳市司法局在市委宣传部、市文明办的指导下开展“法润乡村”活动。');
+    expect(found).toEqual(['浏阳市司法局>法润乡村']);
+  });
 });

@@ -9,6 +9,10 @@ describe('extractStory: the city a bare 市 means', () => {
     expect(city('邵阳市民政局联合市残联开展慰问活动。')).toBe('邵阳市');
   });
 
+  it('is the city a county\'s or district\'s public body belongs to', () => {
+    expect(city('浏阳市司法局联合市人社局开展活动。')).toBe('长沙市');
+  });
+
   it('is the home paper\'s city when the story names no other city, or names a place in the home city', () => {
     expect(city('市人社局举办招聘会。')).toBe('株洲市');
     expect(city('荷塘区与深圳市福田区某局签订协议，市人社局参加。')).toBe('株洲市');

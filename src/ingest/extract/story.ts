@@ -67,7 +67,7 @@ const PUBLIC_BODIES = new Set<OrganisationType>(['GOVERNMENT', 'PARTY', 'MASS_OR
 export function extractStory(story: StoryContext): StoryExtraction {
   const lines = [story.kicker, story.headline, story.subtitle].filter((x): x is string => !!x && x.trim().length > 0).map((line) => ({ line, names: readNames(line) }));
   const headline = lines.find((l) => l.line === story.headline)?.names;
-  const headlineBodies = headline?.organisations.map((o) => ({ name: o.name, type: o.type })) ?? [];
+  const headlineBodies = lines.flatMap((l) => l.names.organisations.map((o) => ({ name: o.name, type: o.type })));
   const { prepared, tokens, organisations, places: found } = readNames(story.body, headlineBodies);
   const sentences = sentenceSpans(prepared.text);
   const organisationSpans = organisations.flatMap((o) => o.mentions);

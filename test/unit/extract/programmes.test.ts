@@ -53,3 +53,9 @@ describe('findProgrammes: lists of quoted titles', () => {
     expect(found).toEqual(expect.arrayContaining(['银龄课堂', '快乐吧！少年']));
   });
 });
+
+describe('findProgrammes: figures of speech', () => {
+  it('does not take a figure of speech printed after a body as its programme', () => {
+    expect(programmes('区妇联的“娘家人”作用明显。', ['区妇联'])).toEqual([]);
+  });
+});

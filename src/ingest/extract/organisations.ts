@@ -315,6 +315,21 @@ const PROPER_TAG = /^(ns|nrt|nt|nz|x|eng|m)$/;
  * segmenter tags whole common names (康复中心/nt) and common words (养老/nr) unreliably.
  */
 function specificHead(name: string, suffix: string): boolean {
+  const key = `${name}|${suffix}`;
+  let known = SPECIFIC.get(key);
+  if (known === undefined) {
+    known = readSpecificHead(name, suffix);
+    // A bounded memo: the answer depends on the two strings only, and names recur across stories.
+    if (SPECIFIC.size >= SPECIFIC_MEMO) SPECIFIC.clear();
+    SPECIFIC.set(key, known);
+  }
+  return known;
+}
+
+const SPECIFIC = new Map<string, boolean>();
+const SPECIFIC_MEMO = 4096;
+
+function readSpecificHead(name: string, suffix: string): boolean {
   const tokens = tokenize(name);
   const headEnd = name.length - suffix.length;
   // 市政务服务中心: the level word is a word of its own (市场服务中心 starts with 市场, not 市).

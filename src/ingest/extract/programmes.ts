@@ -52,7 +52,15 @@ const CUES = defineLexicon('programme-cues.json', data, {
   mottoHeads: words,
   vagueHeads: words,
   courseWords: words,
+  brandNouns: words,
 });
+/** A character of a listed brand's name: a Han character that is not a particle (了, 的 …). */
+const BRAND_CHAR = '(?:(?![了的是和与及在将把被])[\\u4e00-\\u9fff])';
+/** 打造了A、B等劳务品牌: unquoted brands listed before 等 and a brand noun. */
+const LISTED_BRANDS_RE = new RegExp(
+  `(?<=[了，：]|打造|培育|形成|推出)((?:${BRAND_CHAR}{3,10}、)+${BRAND_CHAR}{3,10})等(?:[0-9０-９一二三四五六七八九十]+[个项批])?[\\u4e00-\\u9fff]{0,4}?(?:${alternation(CUES.brandNouns)})`,
+  'g',
+);
 const MOTTO_HEAD_RE = new RegExp(`(${alternation(CUES.mottoHeads)})$`);
 const VAGUE_HEAD_RE = new RegExp(`^(${alternation(CUES.vagueHeads)})$`);
 const SHORT_HEAD_SUFFIXES = new Set(CUES.shortHeadSuffixes);
@@ -128,6 +136,7 @@ export function findProgrammes({ prepared, tokens, sentences, entityNames, named
   const candidates: Candidate[] = [];
   candidates.push(...quoted({ text, tokens, entityNames, named }));
   candidates.push(...documents(text));
+  candidates.push(...listedBrands(text, entityNames).filter((b) => !candidates.some((c) => overlaps(c.span, b.span))));
   const campaigns = campaignsAfterVerb(text);
   // An event word inside a body's name (…担保贷款中心, …公益基金会) is the body's, not an event.
   const inBody = (e: Candidate): boolean => named.some((b) => b.start <= e.span.start && b.end > e.span.end);
@@ -315,6 +324,19 @@ function headAfter(text: string, at: number): string {
     if (HEADS.some((h) => piece.endsWith(h))) return piece;
   }
   return '';
+}
+
+/** Each unquoted name listed before 等…品牌, unless it names a body or place of the story. */
+function listedBrands(text: string, entityNames: Set<string>): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(LISTED_BRANDS_RE)) {
+    let at = m.index;
+    for (const name of m[1].split('、')) {
+      if (!entityNames.has(name) && !NOT_PROGRAMME.has(name)) out.push({ span: { start: at, end: at + name.length }, name, alias: null });
+      at += name.length + 1;
+    }
+  }
+  return out;
 }
 
 function documents(text: string): Candidate[] {

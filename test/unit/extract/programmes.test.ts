@@ -59,3 +59,11 @@ describe('findProgrammes: figures of speech', () => {
     expect(programmes('区妇联的“娘家人”作用明显。', ['区妇联'])).toEqual([]);
   });
 });
+
+describe('findProgrammes: unquoted brands in a list', () => {
+  it('takes each name listed before 等…品牌, not activities listed before 等…项目', () => {
+    const found = programmes('县人社局培育了攸县月嫂、网岭厨师等劳务品牌，开展了技能培训、就业指导等服务项目。').map((p) => p.split(':')[0]);
+    expect(found).toEqual(expect.arrayContaining(['攸县月嫂', '网岭厨师']));
+    expect(found).not.toContain('技能培训');
+  });
+});

@@ -124,12 +124,19 @@ export function sentenceAt(sentences: Span[], at: number): Span {
   return sentences[lo] ?? { start: 0, end: 0 };
 }
 
+const CLAUSES = new WeakMap<PreparedText, Span[]>();
+
 /**
  * The shortest run of whole clauses covering [start, end), copied from the printed body and trimmed
  * of surrounding spaces. This is the evidence of a relation stated by the words in that range.
  */
 export function evidence(prepared: PreparedText, range: Span): string {
-  const clauses = clauseSpans(prepared.text);
+  let clauses = CLAUSES.get(prepared);
+  // A story states many relations; its clauses are split once (the text never changes).
+  if (!clauses) {
+    clauses = clauseSpans(prepared.text);
+    CLAUSES.set(prepared, clauses);
+  }
   let first = clauses.findIndex((c) => c.end > range.start);
   if (first < 0) first = clauses.length - 1;
   let last = first;

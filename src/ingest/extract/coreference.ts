@@ -33,10 +33,7 @@ interface PlaceRule {
 }
 
 /** A bare word right after punctuation, followed by one of `then`: the subject of its clause. */
-const subjectRe = (word: string, then: string): string => `(?<=^|[，。；！？\\n])${escape(word)}(?=[${then}])`;
-function escape(s: string): string {
-  return alternation([s]);
-}
+const subjectRe = (word: string, then: string): string => `(?<=^|[，。；！？\\n])(?:${alternation([word])})(?=[${then}])`;
 
 const PLACE_REFERENCES: PlaceRule[] = [
   ...REFERENCES.places.map((r) => ({

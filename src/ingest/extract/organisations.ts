@@ -179,7 +179,7 @@ function suffixSpan({ text, tokens, places, suffix, headStart }: SuffixInput): O
   const name = text.slice(start, headEnd);
   if (insideQuotedName(text, start, headEnd)) return null;
   const titled = TITLE_AFTER_RE.test(text.slice(headEnd)) || (endTok !== undefined && endTok.end > headEnd && TITLES.has(text.slice(headEnd, endTok.end)));
-  // 娄底市委, 涪口区委 (a misprint the gazetteer scan resolved): the committee's place opens the name.
+  // 娄底市委, 攸县县委, 涪口区委 (a misprint the gazetteer resolves): the committee's place opens the name.
   const level = text.slice(start, headStart + 1).replace(/^中共/, '');
   const placeHead = (): boolean => lookupPlace(level).length > 0 || lookupPlace(level.slice(0, -1)).length > 0 || resolveMisprint(level) !== undefined;
   if (!acceptable({ name, rule, titled, placeHead })) return null;

@@ -3,9 +3,8 @@
  * line end a sentence, could it be a headline, does a word run across a line break. The
  * vocabulary lives in lexicon/layout-markers.json.
  */
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
 import markers from './lexicon/layout-markers.json';
+import { cutWords } from './tokenizer';
 
 const SENTENCE_FINAL = new Set(markers.sentenceFinal);
 const CLOSING_QUOTES = new Set(markers.closingQuotes);
@@ -58,13 +57,6 @@ export function startsWithSubtitleDash(text: string): boolean {
   return markers.subtitleDashes.some((dash) => text.startsWith(dash));
 }
 
-let jieba: Jieba | null = null;
-/** Loaded on first use: the dictionary takes ~0.2 s to build and most lines never need it. */
-function segmenter(): Jieba {
-  jieba ??= Jieba.withDict(dict);
-  return jieba;
-}
-
 /** How many characters either side of a break the word check looks at. */
 const BREAK_WINDOW = 4;
 
@@ -81,7 +73,7 @@ export function wordSpansBreak(before: string, after: string): boolean {
   const tail = takeHan(left.slice(-BREAK_WINDOW).split('').reverse()).reverse().join('');
   const head = takeHan(right.slice(0, BREAK_WINDOW).split('')).join('');
   let offset = 0;
-  for (const word of segmenter().cut(tail + head, false)) {
+  for (const word of cutWords(tail + head)) {
     const start = offset;
     offset += word.length;
     if (start < tail.length && offset > tail.length) return true;

@@ -37,7 +37,7 @@ export interface ResolveInput {
   stories: StoryFindings[];
   places: PlaceDirectory;
   /** The canonical name of a printed organisation name (市人社局 → 株洲市人力资源和社会保障局), or null. */
-  organisationName?: (printed: string) => string | null;
+  organisationName?: (printed: string, city: string | null) => string | null;
 }
 
 export interface ResolvedPage {
@@ -96,7 +96,7 @@ class PageGraph {
 
   constructor(
     private readonly places: PlaceDirectory,
-    private readonly organisationName: (printed: string) => string | null,
+    private readonly organisationName: (printed: string, city: string | null) => string | null,
   ) {}
 
   addStory({ storyId, extraction, credits }: StoryFindings, codeByName: Map<string, string>, fuller: Map<string, string> = new Map()): void {
@@ -113,7 +113,7 @@ class PageGraph {
     }
     for (const o of extraction.organisations) {
       // 市人社局 is 株洲市人力资源和社会保障局: one node per body, the printed form an alias.
-      const canonical = this.organisationName(o.name) ?? o.name;
+      const canonical = this.organisationName(o.name, extraction.city ?? null) ?? o.name;
       const id = this.upsert({
         label: 'Organisation',
         id: entityId('Organisation', canonical),

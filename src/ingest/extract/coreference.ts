@@ -1,10 +1,13 @@
 /**
  * References that point back at a body or place named elsewhere in the story: 该区 / 全区 → the
  * district, 该镇 → the town, 该街道 / a bare 街道 or 社区 as subject → the street or community,
- * 我市 / 全市 / 市里 → 株洲市, 该公司 → the company. Only the relation finder uses them (a
+ * 我市 / 全市 / 市里 → 株洲市, 该公司 → the company, 该局 / 该中心 / 该所 / 该站 → the bureau, centre,
+ * institute or station named last (lexicon/coreference.json). Only the relation finder uses them (a
  * 该区 that 打造 a programme makes the district the runner); they add no entities.
  */
-import type { PlaceLevel } from '../../model';
+import { ORGANISATION_TYPES, PLACE_LEVELS, type PlaceLevel } from '../../model';
+import data from '../lexicon/coreference.json';
+import { alternation, defineLexicon, oneOf, optional, records, text, words } from '../lexicon/loader';
 import type { EntityRef } from './types';
 import type { OrganisationFound } from './organisations';
 import type { PlaceFound } from './places';
@@ -17,29 +20,37 @@ export interface ActorMention extends Span {
   pronoun: boolean;
 }
 
+const REFERENCES = defineLexicon('coreference.json', data, {
+  places: records({ words: words, level: oneOf(PLACE_LEVELS) }),
+  subjects: records({ word: text, then: text, level: oneOf(PLACE_LEVELS) }),
+  organisations: records({ words: words, type: optional(oneOf(ORGANISATION_TYPES)), nameEnds: optional(words) }),
+  organisationSubjects: records({ word: text, then: text, type: oneOf(ORGANISATION_TYPES) }),
+});
+
 interface PlaceRule {
   re: RegExp;
   levels: PlaceLevel[];
 }
 
-// 街道 and 社区 alone count only as the subject of a clause (right after punctuation).
+/** A bare word right after punctuation, followed by one of `then`: the subject of its clause. */
+const subjectRe = (word: string, then: string): string => `(?<=^|[，。；！？\\n])(?:${alternation([word])})(?=[${then}])`;
+
 const PLACE_REFERENCES: PlaceRule[] = [
-  { re: /该区|全区|区里|本区/g, levels: ['DISTRICT'] },
-  { re: /该县|全县|县里/g, levels: ['DISTRICT'] },
-  { re: /该镇|全镇|镇里/g, levels: ['TOWN'] },
-  { re: /该乡|全乡/g, levels: ['TOWN'] },
-  { re: /该街道|(?<=^|[，。；！？\n])街道(?=[还也已将迅正积])/g, levels: ['SUBDISTRICT'] },
-  { re: /该社区|(?<=^|[，。；！？\n])社区(?=[还也已将迅正积多以])/g, levels: ['COMMUNITY'] },
-  { re: /该村|全村/g, levels: ['VILLAGE'] },
-  { re: /我市|全市|市里|本市/g, levels: ['CITY'] },
+  ...REFERENCES.places.map((r) => ({
+    re: new RegExp([alternation(r.words), ...REFERENCES.subjects.filter((x) => x.level === r.level).map((x) => subjectRe(x.word, x.then))].join('|'), 'g'),
+    levels: [r.level],
+  })),
+  ...REFERENCES.subjects
+    .filter((x) => !REFERENCES.places.some((r) => r.level === x.level))
+    .map((x) => ({ re: new RegExp(subjectRe(x.word, x.then), 'g'), levels: [x.level] })),
 ];
 
 const ORG_REFERENCES: Array<{ re: RegExp; test: (o: OrganisationFound) => boolean }> = [
-  { re: /该公司|(?<=^|[，。；\n])公司(?=[董总副招])/g, test: (o) => o.type === 'COMPANY' },
-  { re: /该企业/g, test: (o) => o.type === 'COMPANY' },
-  { re: /该局/g, test: (o) => o.name.endsWith('局') },
-  { re: /该校/g, test: (o) => o.type === 'EDUCATION' },
-  { re: /该中心/g, test: (o) => o.name.endsWith('中心') },
+  ...REFERENCES.organisations.map((r) => ({
+    re: new RegExp(alternation(r.words), 'g'),
+    test: (o: OrganisationFound) => (r.type === undefined || o.type === r.type) && (r.nameEnds === undefined || r.nameEnds.some((end) => o.name.endsWith(end))),
+  })),
+  ...REFERENCES.organisationSubjects.map((r) => ({ re: new RegExp(subjectRe(r.word, r.then), 'g'), test: (o: OrganisationFound) => o.type === r.type })),
 ];
 
 interface ResolveInput {

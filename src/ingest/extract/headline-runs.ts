@@ -4,14 +4,12 @@
  * ran it. The headline's subject (a place or body the story lists) runs the body's programme that
  * the headline's object names: the same name, one inside the other, or close in wording.
  */
-import { scanPlaces } from '../lexicon/gazetteer';
-import { findOrganisations, tokenize } from './organisations';
-import { findPlaces } from './places';
-import { RUN_VERBS } from './programmes';
-import { prepareText } from './sentences';
+import type { OrganisationFound } from './organisations';
+import type { PlaceFound } from './places';
+import { RUN_VERB_SOURCE } from './run-cues';
 import type { EntityRef, FoundRelation } from './types';
 
-const RUN_VERB_RE = new RegExp(`^(${RUN_VERBS.join('|')})(了)?`);
+const RUN_VERB_RE = new RegExp(`^(${RUN_VERB_SOURCE})(了)?`);
 /**
  * How alike a headline's object and a programme's name must be: the share of the shorter one's
  * character bigrams found in the other (a headline shortens: 提升班 for 2021年度…提升培训班).
@@ -19,7 +17,10 @@ const RUN_VERB_RE = new RegExp(`^(${RUN_VERBS.join('|')})(了)?`);
 const MIN_LIKENESS = 0.75;
 
 interface HeadlineInput {
+  /** The headline as printed (the evidence). */
   headline: string;
+  /** The headline's bodies and places, read by story.ts's one stage order over its prepared text. */
+  names: { text: string; organisations: OrganisationFound[]; places: PlaceFound[] };
   /** The story's programmes (canonical name and printed aliases). */
   programmes: Array<{ name: string; aliases: Iterable<string> }>;
   /** The story's listed places and bodies (with their printed forms): a headline subject must be one of them. */
@@ -27,12 +28,8 @@ interface HeadlineInput {
 }
 
 /** RUNS edges the headline states, with the headline as evidence. */
-export function headlineRuns({ headline, programmes, actors }: HeadlineInput): FoundRelation[] {
-  const prepared = prepareText(headline);
-  const text = prepared.text;
-  const tokens = tokenize(text);
-  const organisations = findOrganisations(prepared, tokens, scanPlaces(text));
-  const { places } = findPlaces({ prepared, tokens, organisationSpans: organisations.flatMap((o) => o.mentions) });
+export function headlineRuns({ headline, names, programmes, actors }: HeadlineInput): FoundRelation[] {
+  const { text, organisations, places } = names;
   // The subject opens the headline (after a kicker-like place, 天元区三门镇, the last one acts).
   const subjects = [
     ...organisations.flatMap((o) => o.mentions.map((m) => ({ ...m, ref: { label: 'Organisation', name: o.name } as EntityRef }))),

@@ -8,14 +8,15 @@
  * (verbs, prepositions, pronouns, time words, punctuation) unless it is one of the verbal nouns
  * that names are built from (发展, 服务, 管理 …).
  */
-import { Jieba, type TaggedWord } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
-import type { OrganisationType } from '../../model';
+import { ORGANISATION_TYPES, type OrganisationType } from '../../model';
 import suffixData from '../lexicon/organisation-suffixes.json';
-import abbreviationData from '../lexicon/organisation-abbreviations.json';
-import cueData from '../lexicon/programme-cues.json';
 import titleData from '../lexicon/titles.json';
-import { lookupPlace } from '../lexicon/gazetteer';
+import { lookupPlace, resolveMisprint } from '../lexicon/gazetteer';
+import { alternation, defineLexicon, oneOf, optional, records, text as textField, words, count } from '../lexicon/loader';
+import { BODY_CORES } from '../organisation-names';
+import { tokenAt, tokenize, type Token } from '../tokenizer';
+import { extendLeft } from './name-spans';
+import { RUN_CUES } from './run-cues';
 import type { PreparedText, Span } from './sentences';
 import { isCjk } from './sentences';
 
@@ -27,197 +28,77 @@ export interface OrganisationFound {
   mentions: Span[];
 }
 
-/** A word of the segmented body with its offsets. */
-export interface Token {
-  word: string;
-  tag: string;
-  start: number;
-  end: number;
-}
+const LEXICON = defineLexicon('organisation-suffixes.json', suffixData, {
+  suffixes: records({
+    suffix: textField,
+    type: oneOf(ORGANISATION_TYPES),
+    minHead: optional(count),
+    exclude: optional(words),
+    head: optional(oneOf(['place', 'specific', 'placed'] as const)),
+  }),
+  bareWithTitle: words,
+  genericHeads: words,
+  memberAfter: words,
+  formerPrefixes: words,
+  parentUnits: words,
+  determiners: words,
+  numberedSuffixes: words,
+  schoolSuffixes: words,
+  studentAfter: textField,
+  firmNouns: words,
+  executiveTitles: words,
+  knownBodies: records({ name: textField, type: oneOf(ORGANISATION_TYPES) }),
+});
 
 interface SuffixRule {
   suffix: string;
   type: OrganisationType;
   minHead: number;
   exclude: Set<string>;
+  /** What the words before the suffix must be (see organisation-suffixes.json). */
+  head: 'place' | 'specific' | 'placed' | undefined;
   /** A department core from the abbreviation lexicon (人力资源和社会保障局): may start a name on its own. */
   core: boolean;
 }
 
-// Built once at module load: the segmenter, the suffix table and one alternation regex.
-const jieba = Jieba.withDict(dict);
-
+// Built once at module load: the suffix table and one alternation regex.
 const RULES = new Map<string, SuffixRule>();
-for (const s of suffixData.suffixes as Array<{ suffix: string; type: string; minHead?: number; exclude?: string[] }>) {
-  RULES.set(s.suffix, {
-    suffix: s.suffix,
-    type: s.type as OrganisationType,
-    minHead: s.minHead ?? 1,
-    exclude: new Set(s.exclude ?? []),
-    core: false,
-  });
+for (const s of LEXICON.suffixes) {
+  RULES.set(s.suffix, { suffix: s.suffix, type: s.type, minHead: s.minHead ?? 1, exclude: new Set(s.exclude ?? []), head: s.head, core: false });
 }
-for (const body of abbreviationData.bodies) {
+for (const body of BODY_CORES.bodies) {
   for (const form of [body.full, ...body.short]) {
     const existing = RULES.get(form);
     if (existing) {
       existing.core = true;
       continue;
     }
-    RULES.set(form, { suffix: form, type: body.type as OrganisationType, minHead: 0, exclude: new Set(), core: true });
+    RULES.set(form, { suffix: form, type: body.type, minHead: 0, exclude: new Set(), head: undefined, core: true });
   }
 }
-const SUFFIX_RE = new RegExp(
-  [...RULES.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegExp)
-    .join('|'),
-  'g',
-);
+const SUFFIX_RE = new RegExp(alternation([...RULES.keys()]), 'g');
+const KNOWN_BODIES = new Map(LEXICON.knownBodies.map((b) => [b.name, b.type]));
+const KNOWN_RE = new RegExp(alternation([...KNOWN_BODIES.keys()]), 'g');
 
-const GENERIC = new Set(abbreviationData.generic);
+const GENERIC = new Set(BODY_CORES.generic);
 /** Titles the segmenter glues to a body's suffix (党委书记, 支部书记): the body still ends there. */
 const TITLES = new Set(titleData.titles);
-const LEVEL_PREFIXES = [...abbreviationData.levelPrefixes].sort((a, b) => b.length - a.length);
+const TITLE_AFTER_RE = new RegExp(`^(${alternation(titleData.titles)})`);
+const LEVEL_PREFIXES = [...BODY_CORES.levelPrefixes].sort((a, b) => b.length - a.length);
+const BARE_WITH_TITLE = new Set(LEXICON.bareWithTitle);
+const GENERIC_HEADS = new Set(LEXICON.genericHeads);
+const MEMBER_AFTER_RE = new RegExp(`^(${alternation(LEXICON.memberAfter)})`);
+const FORMER_PREFIXES = LEXICON.formerPrefixes;
+/** Verbs that end in a suffix's characters (主办, 举办 end in 办) whatever their tag. */
+const VERB_WORDS = new Set([...RUN_CUES.run, ...RUN_CUES.host]);
+const SCHOOL_RE = new RegExp(`(${alternation(LEXICON.schoolSuffixes)})$`);
+const STUDENT_RE = new RegExp(`^[${LEXICON.studentAfter}]`);
 
 /** Core → its full form, for folding 人社局 into 人力资源和社会保障局. */
 const FULL_OF = new Map<string, string>();
-for (const body of abbreviationData.bodies) {
+for (const body of BODY_CORES.bodies) {
   FULL_OF.set(body.full, body.full);
   for (const s of body.short) if (!FULL_OF.has(s)) FULL_OF.set(s, body.full);
-}
-
-/** Tags of words that never sit inside a name. */
-const STOP_TAGS = new Set(['p', 'c', 'uj', 'ul', 'ud', 'uz', 'uv', 'ug', 'u', 'r', 'd', 't', 'x', 'y', 'e', 'o', 'zg', 'ad', 'i']);
-/** Single characters that are words of their own (verbs, prepositions), never pieces of a name. */
-const STOP_CHARS = new Set([...'系是在有到给让把被对向从为将和与及等了的说做去来看找用送带请叫进出入上下由经据按凭靠往替跟同随该本这各其也还都已就又再正并而但或于以之所如若即每共约近达超']);
-/** Words that end a name on their left whatever their tag. */
-const STOP_WORDS = new Set([
-  '在', '由', '与', '和', '及', '向', '对', '为', '从', '了', '等', '是', '将', '把', '被', '让', '给', '到', '经', '的',
-  '联合', '联手', '举办', '开展', '组织', '成立', '组建', '签订', '签署', '走进', '来自', '加入', '获悉', '记者', '位于',
-  '依托', '以及', '包括', '通过', '目前', '我市', '全市', '全区', '该', '本', '这', '各', '其', '毕业于', '获得', '以下',
-  '以上', '之间', '内', '上', '下', '里', '前', '后', '旁', '当天', '近日', '今年', '去年', '同时', '此外', '还',
-  '也', '都', '已', '已经', '正在', '共', '于', '向', '支持', '指导', '受', '接受', '带领', '配合', '协调', '邀请',
-  '引进', '入驻', '进驻', '找到', '派', '安排', '推荐', '参加', '参与', '全省', '全国', '区直', '市直', '多家', '一家',
-]);
-/** Verbal words that names are made of (they are tagged v/vn but belong inside names). */
-const NAME_VERBS = new Set([
-  '发展', '服务', '管理', '投资', '建设', '促进', '监督', '保障', '规划', '创新', '创业', '就业', '养老', '托养', '研究',
-  '设计', '制造', '运输', '融资', '担保', '孵化', '培训', '教育', '检测', '控制', '预防', '执法', '改革', '治理', '开发',
-  '经营', '贸易', '咨询', '营销', '生产', '加工', '交流', '合作', '支行', '银行', '织造', '纺织', '动力', '贷款', '印刷',
-  '冶', '烹调', '烹饪', '培育', '建设', '孵化', '维修', '保护', '救助', '援助', '协作', '联络', '指挥', '应急', '审批', '登记', '监测', '统筹',
-]);
-// The verbs by which bodies run programmes never sit inside a name (启动小区…, 深入开展服饰城…).
-for (const verb of cueData.runVerbs) if (verb.length > 1 && !NAME_VERBS.has(verb)) STOP_WORDS.add(verb);
-for (const verb of ['现任', '担任', '曾任', '出任', '深入开展', '扎实开展', '启动', '积极', '联系', '持续', '全力', '大力', '率先', '特聘', '聘请', '全镇', '全乡', '全村', '全县']) STOP_WORDS.add(verb);
-const RUN_VERB_END = new RegExp(`(${cueData.runVerbs.filter((v) => v.length > 1 && !NAME_VERBS.has(v)).join('|')})$`);
-
-/** A prefix that marks a former or historical name: kept as an alias, dropped from the name. */
-const FORMER_PREFIXES = ['原', '前'];
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Segments a prepared text once; offsets are into that text. */
-export function tokenize(text: string): Token[] {
-  // Without HMM: unknown names fall apart into single characters, which keeps word edges where
-  // the dictionary puts them instead of gluing a name to the next word (城正, 群已).
-  const tagged: TaggedWord[] = jieba.tag(text, false);
-  const tokens: Token[] = [];
-  let at = 0;
-  for (const t of tagged) {
-    const start = text.indexOf(t.word, at);
-    const s = start < 0 ? at : start;
-    tokens.push({ word: t.word, tag: t.tag, start: s, end: s + t.word.length });
-    at = s + t.word.length;
-  }
-  return tokens;
-}
-
-/** Index of the token that contains offset `at`, by binary search. */
-export function tokenAt(tokens: Token[], at: number): number {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (tokens[mid].start <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-/** Whether a word may sit inside a proper name (used for organisations and places alike). */
-export function nameWord(token: Token): boolean {
-  const w = token.word;
-  if (STOP_WORDS.has(w)) return false;
-  if (NAME_VERBS.has(w)) return true;
-  if (w.length > 2 && RUN_VERB_END.test(w)) return false; // 大力开展, 深入推进 …
-  if (!/^[\u3400-\u9fffA-Za-z0-9０-９]+$/.test(w)) return w === '（' || w === '）';
-  // Unknown names arrive as single characters with unreliable tags (盛/v 康/nr 托/v 养/v): only
-  // characters that are words of their own stop a name.
-  if (w.length === 1 && /[\u3400-\u9fff]/.test(w)) return !STOP_CHARS.has(w) && !['p', 'c', 'uj', 'ul', 'r', 'd', 'u'].includes(token.tag);
-  if (STOP_TAGS.has(token.tag)) return false;
-  if (token.tag === 'v' || token.tag === 'vd') return false;
-  if (token.tag === 'm' && !/^第?[0-9０-９一二三四五六七八九十百两]+[次级届期]?$/.test(w)) return false;
-  if (token.tag === 'f' && w.length === 1) return false;
-  if (/^(子公司|分公司|下属公司|公司|企业|单位|部门|机构)$/.test(w)) return false;
-  return true;
-}
-
-interface ExtendInput {
-  text: string;
-  tokens: Token[];
-  /** Gazetteer spans; a name never starts inside one. */
-  places?: Span[];
-  /** Where the head word (suffix) starts; the name grows left from the token holding it. */
-  headStart: number;
-  maxLength: number;
-}
-
-/**
- * The start of a name whose head begins at `headStart`: words are taken leftwards while they can
- * sit in a name. Numbers may sit inside (二十三冶) but not start a name (20家国企); a bracketed
- * short place (（株洲）) may sit inside.
- */
-export function extendLeft({ text, tokens, places, headStart, maxLength }: ExtendInput): number {
-  let k = tokenAt(tokens, headStart);
-  let start = headStart;
-  const end = headStart;
-  // A head that starts inside a word takes the whole word (管理局 for 局).
-  if (tokens[k] && tokens[k].start < headStart) start = tokens[k].start;
-  k -= 1;
-  for (; k >= 0; k--) {
-    const tok = tokens[k];
-    if (end - tok.start > maxLength) break;
-    if (tok.word === '）') {
-      const open = text.lastIndexOf('（', tok.start);
-      if (open < 0 || tok.start - open > 6 || open === 0) break;
-      const inside = text.slice(open + 1, tok.start);
-      if (!/^[\u3400-\u9fff]{1,5}$/.test(inside)) break;
-      k = tokenAt(tokens, open);
-      start = open;
-      continue;
-    }
-    if (!nameWord(tok) || tok.word === '（') break;
-    start = tok.start;
-  }
-  // A name does not start with a count (20家, 一场场), a bare measure word or a bracket; a lone
-  // numeral before a name character stays (九郎山, 三门镇).
-  for (let i = tokenAt(tokens, start); i < tokens.length && tokens[i].start < headStart; i++) {
-    const t = tokens[i];
-    const count = /^[0-9０-９.]+$/.test(t.word) || /^[一两几多每各数][个家场批名项次种位类级条件座所]/.test(t.word);
-    const measure = t.tag === 'q' && /^[个家场批名项次种位类级条件座所]$/.test(t.word);
-    if (count || measure || t.word === '（' || (t.tag === 'm' && t.word.length > 1 && !/^第/.test(t.word))) start = t.end;
-    else break;
-  }
-  const counted = /^(一|两|几|多|每)(场场|个个|批批|场|个|批|家|项|次|种|位|类|系列)/.exec(text.slice(start, headStart));
-  if (counted) start += counted[0].length;
-  if (places) {
-    // A division cut by the start (天元|区委) belongs to the name whole.
-    for (const g of places) if (g.start < start && g.end > start) start = g.start;
-  }
-  return start;
 }
 
 interface OrgSpan extends Span {
@@ -231,33 +112,25 @@ interface OrgSpan extends Span {
  * holds spans already claimed by places of a non-organisation kind (estates, parks), which an
  * organisation name must not swallow.
  */
-export function findOrganisations(prepared: PreparedText, tokens: Token[], places: Span[] = []): OrganisationFound[] {
+export function findOrganisations(prepared: PreparedText, tokens: Token[], places: Span[] = [], elsewhere: PrintedBody[] = []): OrganisationFound[] {
   const text = prepared.text;
   const spans: OrgSpan[] = [];
   SUFFIX_RE.lastIndex = 0;
   for (let m = SUFFIX_RE.exec(text); m !== null; m = SUFFIX_RE.exec(text)) {
-    const suffix = m[0];
-    const rule = RULES.get(suffix)!;
-    const headStart = m.index;
-    const headEnd = headStart + suffix.length;
-    // The suffix must end a word: 大学生 is not 大学, 局长 is not 局.
-    const endTok = tokens[tokenAt(tokens, headEnd - 1)];
-    if (endTok && endTok.end !== headEnd && !RULES.has(text.slice(endTok.start, endTok.end))) {
-      const rest = text.slice(headEnd, endTok.end);
-      if (!(endTok.end > headEnd && (RULES.has(rest) || TITLES.has(rest)))) continue;
-    }
-    if (/(大学|中学|小学|学院)$/.test(suffix) && /^[生子]/.test(text[headEnd] ?? '')) continue; // 大学生, 大学子
-    let start = extendLeft({ text, tokens, places, headStart, maxLength: 26 });
-    // 各乡镇…中心, 所有…学校: a determiner says "every one of a kind"; it is not part of a name.
-    const determiner = DETERMINER_RE.exec(text.slice(start, headStart));
-    if (determiner && headStart - start - determiner[0].length >= 2) start += determiner[0].length;
-    // Numbered hospitals and schools (331医院, 第二中学) start with their number.
-    const numbered = /([0-9０-９]{2,4}|第[一二三四五六七八九十]+)$/.exec(text.slice(Math.max(0, start - 5), start));
-    if (numbered && start === headStart && NUMBERED_SUFFIX.test(suffix)) start -= numbered[0].length;
-    const name = text.slice(start, headEnd);
-    if (insideQuotedName(text, start, headEnd)) continue;
-    if (!acceptable(name, rule)) continue;
-    spans.push({ start, end: headEnd, name, type: rule.type, core: rule.core ? (FULL_OF.get(suffix) ?? null) : null });
+    const span = suffixSpan({ text, tokens, places, suffix: m[0], headStart: m.index });
+    // A rejected suffix may hide a shorter one that starts inside it (第十三|中学 behind 三中).
+    if (!span) SUFFIX_RE.lastIndex = m.index + 1;
+    else spans.push(span);
+  }
+  // Bodies whose printed names carry no suffix (新华社, 红网), as whole words.
+  KNOWN_RE.lastIndex = 0;
+  for (let m = KNOWN_RE.exec(text); m !== null; m = KNOWN_RE.exec(text)) {
+    const end = m.index + m[0].length;
+    const first = tokens[tokenAt(tokens, m.index)];
+    const last = tokens[tokenAt(tokens, end - 1)];
+    if (first.start !== m.index || last.end !== end || spans.some((o) => o.start < end && m!.index < o.end)) continue;
+    if (places.some((g) => g.start < end && m!.index < g.end) || /^[区村镇]/.test(text.slice(end))) continue; // 新华社区
+    spans.push({ start: m.index, end, name: m[0], type: KNOWN_BODIES.get(m[0])!, core: null });
   }
   // Firms printed without a suffix, where no suffixed name already covers the words.
   for (const firm of [...firmsBeforeExecutiveTitles(text, tokens, places), ...listedCompanies(text)]) {
@@ -265,7 +138,52 @@ export function findOrganisations(prepared: PreparedText, tokens: Token[], place
   }
   const abbreviations = abbreviationSpans(text, spans);
   spans.push(...abbreviations.spans);
-  return group({ prepared, spans: dropNested(spans), declared: abbreviations.declared });
+  return group({ prepared, spans: dropNested(spans), declared: abbreviations.declared, elsewhere });
+}
+
+interface SuffixInput {
+  text: string;
+  tokens: Token[];
+  places: Span[];
+  suffix: string;
+  headStart: number;
+}
+
+/** The body a suffix printed at `headStart` ends, or null when the words there name none. */
+function suffixSpan({ text, tokens, places, suffix, headStart }: SuffixInput): OrgSpan | null {
+  const rule = RULES.get(suffix)!;
+  const headEnd = headStart + suffix.length;
+  // The suffix must end a word: 大学生 is not 大学, 局长 is not 局.
+  const endTok = tokens[tokenAt(tokens, headEnd - 1)];
+  if (endTok && endTok.end !== headEnd) {
+    // A suffix word that starts inside this one (三|中学 behind 三中) is the head instead.
+    if (endTok.start > headStart && RULES.has(text.slice(endTok.start, endTok.end))) return null;
+    const rest = text.slice(headEnd, endTok.end);
+    if (!RULES.has(text.slice(endTok.start, endTok.end)) && !(endTok.end > headEnd && (RULES.has(rest) || TITLES.has(rest)))) return null;
+  }
+  // A suffix inside a verb is no head (举办 is not …办, 建厂 is not …厂).
+  const holder = tokens[tokenAt(tokens, headStart)];
+  if (holder && holder.start < headStart && (holder.tag.startsWith('v') || VERB_WORDS.has(holder.word))) return null;
+  if (SCHOOL_RE.test(suffix) && STUDENT_RE.test(text[headEnd] ?? '')) return null; // 大学生, 大学子
+  // 某某中心·某某时代: a compound name (an estate, a site) goes on after the dot.
+  if (text[headEnd] === '·' && isCjk(text[headEnd + 1])) return null;
+  // 政协委员: the members, not the body acting.
+  if (MEMBER_AFTER_RE.test(text.slice(headEnd, headEnd + 2))) return null;
+  let start = extendLeft({ text, tokens, places, headStart, maxLength: 26 });
+  // 各乡镇…中心, 所有…学校: a determiner says "every one of a kind"; it is not part of a name.
+  const determiner = DETERMINER_RE.exec(text.slice(start, headStart));
+  if (determiner && headStart - start - determiner[0].length >= 2) start += determiner[0].length;
+  // Numbered hospitals and schools (331医院, 第二中学) start with their number.
+  const numbered = /([0-9０-９]{2,4}|第[一二三四五六七八九十]+)$/.exec(text.slice(Math.max(0, start - 5), start));
+  if (numbered && start === headStart && NUMBERED_SUFFIX.test(suffix)) start -= numbered[0].length;
+  const name = text.slice(start, headEnd);
+  if (insideQuotedName(text, start, headEnd)) return null;
+  const titled = TITLE_AFTER_RE.test(text.slice(headEnd)) || (endTok !== undefined && endTok.end > headEnd && TITLES.has(text.slice(headEnd, endTok.end)));
+  // 娄底市委, 攸县县委, 涪口区委 (a misprint the gazetteer resolves): the committee's place opens the name.
+  const level = text.slice(start, headStart + 1).replace(/^中共/, '');
+  const placeHead = (): boolean => lookupPlace(level).length > 0 || lookupPlace(level.slice(0, -1)).length > 0 || resolveMisprint(level) !== undefined;
+  if (!acceptable({ name, rule, titled, placeHead })) return null;
+  return { start, end: headEnd, name, type: rule.type, core: rule.core ? (FULL_OF.get(suffix) ?? null) : null };
 }
 
 /**
@@ -273,8 +191,10 @@ export function findOrganisations(prepared: PreparedText, tokens: Token[], place
  * a word for firms are firms, however short their printed names. The list starts after a verb's
  * 了, a comma or a colon, so the verb does not join the first name.
  */
-const LISTED_FIRMS_RE =
-  /(?<=[了，：]|包括|如)((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})等(?:[0-9０-９]+|[一二三四五六七八九十百千两几多]+)余?家[\u4e00-\u9fff]{0,8}?(?:企业|公司|厂家|商家)/g;
+const LISTED_FIRMS_RE = new RegExp(
+  `(?<=[了，：]|包括|如)((?:[\\u4e00-\\u9fff]{2,8}、)+[\\u4e00-\\u9fff]{2,8})等(?:[0-9０-９]+|[一二三四五六七八九十百千两几多]+)余?家[\\u4e00-\\u9fff]{0,8}?(?:${alternation(LEXICON.firmNouns)})`,
+  'g',
+);
 
 function listedCompanies(text: string): OrgSpan[] {
   const out: OrgSpan[] = [];
@@ -291,7 +211,7 @@ function listedCompanies(text: string): OrgSpan[] {
 }
 
 /** Titles only a firm gives (芦淞国投副总经理赵中信): the name before one is a firm's, even unsuffixed. */
-const EXECUTIVE_TITLE_RE = /(?:常务)?副?(?:总经理|董事长|总裁)(?=[\u4e00-\u9fff]{2,4})/g;
+const EXECUTIVE_TITLE_RE = new RegExp(`(?:常务)?副?(?:${alternation(LEXICON.executiveTitles)})(?=[\\u4e00-\\u9fff]{2,4})`, 'g');
 
 function firmsBeforeExecutiveTitles(text: string, tokens: Token[], places: Span[]): OrgSpan[] {
   const out: OrgSpan[] = [];
@@ -308,7 +228,7 @@ function firmsBeforeExecutiveTitles(text: string, tokens: Token[], places: Span[
 }
 
 /** Suffixes whose bodies may be named by a number alone. */
-const NUMBERED_SUFFIX = /^(医院|中学|小学|幼儿园)$/;
+const NUMBERED_SUFFIX = new RegExp(`^(${alternation(LEXICON.numberedSuffixes)})$`);
 
 /** A suffix inside a quoted programme name (“就业创业中心生态圈”) is not a body. */
 function insideQuotedName(text: string, start: number, end: number): boolean {
@@ -318,6 +238,8 @@ function insideQuotedName(text: string, start: number, end: number): boolean {
   return close > end && close - end < 20 && !/[，。\n]/.test(text.slice(end, close));
 }
 
+const PARENT_UNIT_RE = new RegExp(`(${alternation(LEXICON.parentUnits)})$`);
+
 /**
  * 农业银行 inside 农业银行芦淞支行, …集团 inside …集团有限公司: a span that only ever appears as the
  * head of a longer body's name is that longer body, not a second one. Printed on its own
@@ -325,7 +247,7 @@ function insideQuotedName(text: string, start: number, end: number): boolean {
  */
 function dropNested(spans: OrgSpan[]): OrgSpan[] {
   // A department or unit of a body (…有限公司残疾人事业部, …大学统战部) leaves its parent standing.
-  const unit = /(事业部|统战部|宣传部|组织部|工作部|工会|团委|侨联|妇联|党委|党支部|学院|青志联|服务部|办公室)$/;
+  const unit = PARENT_UNIT_RE;
   // A district's party committee printed only as the head of one of its departments (天元区委统战部) is
   // the department's address, not a second body.
   const committee = /[省市区县]委$/;
@@ -335,38 +257,88 @@ function dropNested(spans: OrgSpan[]): OrgSpan[] {
   return spans.filter((s) => !nested(s) || standalone.has(s.name));
 }
 
-function acceptable(name: string, rule: SuffixRule): boolean {
+interface AcceptInput {
+  name: string;
+  rule: SuffixRule;
+  /** A title follows the name (镇党委副书记, 市委秘书长). */
+  titled: boolean;
+  /** Whether the words before the suffix with its level character are a place (娄底|市委); asked only of party committees. */
+  placeHead: () => boolean;
+}
+
+function acceptable({ name, rule, titled, placeHead }: AcceptInput): boolean {
   if (GENERIC.has(name)) return false;
   if (rule.exclude.has(name)) return false;
   for (const ex of rule.exclude) if (name.endsWith(ex)) return false;
-  const head = name.length - rule.suffix.length;
+  const headText = name.slice(0, name.length - rule.suffix.length);
+  const head = headText.length;
+  // 市委秘书长, 镇党委副书记, 总工会主席: a bare body the title ties to one the reader knows.
+  const bareLevel = head === 0 || LEVEL_PREFIXES.includes(headText);
+  if (bareLevel && titled && BARE_WITH_TITLE.has(rule.suffix)) return true;
   if (head < rule.minHead) return false;
   if (!rule.core && head < 1) return false;
   // A bare level word before a suffix (市局, 区中心) names no one body.
-  if (!rule.core && LEVEL_PREFIXES.includes(name.slice(0, head))) return rule.minHead === 0 || rule.suffix.length >= 3;
+  if (!rule.core && LEVEL_PREFIXES.includes(headText)) return rule.minHead === 0 || rule.suffix.length >= 3;
   if (!isCjk(name[0]) && !/^[0-9A-Za-z]/.test(name)) return false;
-  if (genericCentre(name)) return false;
+  if (categoryHead(name, rule.suffix)) return false;
+  if (rule.head === 'place' && !placeHead()) return false;
+  if (rule.head === 'placed' && !LEVEL_PREFIXES.some((p) => headText.startsWith(p)) && !startsWithPlace(headText)) return false;
+  if ((rule.head === 'specific' || name.endsWith('中心')) && !specificHead(name, rule.suffix)) return false;
   return true;
 }
 
-/** Determiners that may stand before a kind of body (各乡镇便民服务中心). */
-const DETERMINER_RE = /^(所有|各级|各类|各个|各|每个|每)/;
+function startsWithPlace(head: string): boolean {
+  for (let len = Math.min(head.length, 8); len >= 2; len--) if (lookupPlace(head.slice(0, len)).length > 0) return true;
+  return false;
+}
 
-/** Words that make a name specific: a place, a person's or a brand's name, a number. */
-const PROPER_TAG = /^(ns|nr|nrt|nt|nz|x|eng|m)$/;
+/** 基层妇联, 社区党委, 县级康复中心: a head that opens with a category word and names nothing after it. */
+function categoryHead(name: string, suffix: string): boolean {
+  const head = name.slice(0, name.length - suffix.length);
+  for (const word of GENERIC_HEADS) {
+    if (!head.startsWith(word)) continue;
+    return head.length === word.length || !specificHead(name.slice(word.length), suffix);
+  }
+  return false;
+}
+
+/** Determiners that may stand before a kind of body (各乡镇便民服务中心). */
+const DETERMINER_RE = new RegExp(`^(${alternation(LEXICON.determiners)})`);
+
+/** Tags of words that make a name specific: a place, a brand, a foreign word, a number. */
+const PROPER_TAG = /^(ns|nrt|nt|nz|x|eng|m)$/;
 
 /**
- * 职工服务中心, 便民服务中心, 孵化中心: a centre named only by what it does, with no place, brand or
+ * 职工服务中心, 便民服务中心, 小区物业: a body named only by what it does, with no place, brand or
  * owner in its name, is a kind of body, not one body (the guideline's "有关部门"). 盛康托养中心 (a
- * brand) and 市政务服务中心 (a level) stay.
+ * brand), 湘银物业 and 市政务服务中心 (a level) stay. Only the words before the suffix count: the
+ * segmenter tags whole common names (康复中心/nt) and common words (养老/nr) unreliably.
  */
-function genericCentre(name: string): boolean {
-  if (!name.endsWith('中心')) return false;
+function specificHead(name: string, suffix: string): boolean {
+  const key = `${name}|${suffix}`;
+  let known = SPECIFIC.get(key);
+  if (known === undefined) {
+    known = readSpecificHead(name, suffix);
+    // A bounded memo: the answer depends on the two strings only, and names recur across stories.
+    if (SPECIFIC.size >= SPECIFIC_MEMO) SPECIFIC.clear();
+    SPECIFIC.set(key, known);
+  }
+  return known;
+}
+
+const SPECIFIC = new Map<string, boolean>();
+const SPECIFIC_MEMO = 4096;
+
+function readSpecificHead(name: string, suffix: string): boolean {
   const tokens = tokenize(name);
+  const headEnd = name.length - suffix.length;
   // 市政务服务中心: the level word is a word of its own (市场服务中心 starts with 市场, not 市).
-  if (LEVEL_PREFIXES.some((prefix) => name.startsWith(prefix) && tokens.some((t) => t.start === prefix.length))) return false;
+  if (LEVEL_PREFIXES.some((prefix) => name.startsWith(prefix) && tokens.some((t) => t.start === prefix.length))) return true;
+  const head = tokens.filter((t) => t.end <= headEnd && isCjk(t.word[0]));
+  // Unknown names fall apart into single characters (盛/康/托/养): two in a row are a brand's name.
+  const singles = head.some((t, i) => t.word.length === 1 && head[i + 1]?.word.length === 1 && head[i + 1].start === t.end);
   // Brackets (乡镇（街道）便民服务中心) are tagged like unknown words; only words decide.
-  return tokens.every((token) => !PROPER_TAG.test(token.tag) || !isCjk(token.word[0]));
+  return singles || head.some((t) => PROPER_TAG.test(t.tag) || (t.tag === 'nr' && t.word.length === 3));
 }
 
 /** `A（以下简称“B”）` and `A（简称B）`: B is another printed form of the organisation A. */
@@ -409,8 +381,11 @@ function splitCore(name: string): { prefix: string; full: string } | null {
  * and short forms of one printed full form (市人社局 ↔ 株洲市人力资源和社会保障局; 民政局 ↔ 天元区民政局)
  * become one organisation named by its fullest printed form.
  */
-function group({ prepared, spans, declared }: { prepared: PreparedText; spans: OrgSpan[]; declared: DeclaredAbbreviation[] }): OrganisationFound[] {
+function group({ prepared, spans, declared, elsewhere }: GroupInput): OrganisationFound[] {
   const byName = new Map<string, OrganisationFound>();
+  // Bodies printed in another line of the story (衡阳残联 in the headline) are targets for this
+  // text's short forms (市残联); they are listed only when one folds in.
+  for (const { name, type } of elsewhere) if (!byName.has(name)) byName.set(name, { name, aliases: new Set(), type, mentions: [] });
   for (const s of spans) {
     let entry = byName.get(s.name);
     if (!entry) {
@@ -428,7 +403,21 @@ function group({ prepared, spans, declared }: { prepared: PreparedText; spans: O
   }
   foldShortForms(byName);
   foldFormerNames(byName);
-  return [...byName.values()];
+  return [...byName.values()].filter((o) => o.mentions.length > 0);
+}
+
+/** A body printed in another line of the story, by name and type. */
+export interface PrintedBody {
+  name: string;
+  type: OrganisationType;
+}
+
+interface GroupInput {
+  prepared: PreparedText;
+  spans: OrgSpan[];
+  declared: DeclaredAbbreviation[];
+  /** Bodies printed in other lines of the story. */
+  elsewhere: PrintedBody[];
 }
 
 function merge(byName: Map<string, OrganisationFound>, into: OrganisationFound, from: OrganisationFound): void {
@@ -438,13 +427,14 @@ function merge(byName: Map<string, OrganisationFound>, into: OrganisationFound, 
   byName.delete(from.name);
 }
 
-const LEVEL_OF_PREFIX: Record<string, RegExp> = {
-  市: /市$|^株洲$/,
-  区: /区$/,
-  县: /县$/,
-  省: /省$/,
-  镇: /镇$/,
-  街道: /街道$/,
+/** Whether a printed place (株洲市, 衡阳, 荷塘区) is of the level a bare prefix (市, 区 …) names. */
+const LEVEL_OF_PREFIX: Record<string, (place: string) => boolean> = {
+  市: (place) => /市$/.test(place) || lookupPlace(place).some((p) => p.level === 'CITY'),
+  区: (place) => /区$/.test(place),
+  县: (place) => /县$/.test(place),
+  省: (place) => /省$/.test(place) || lookupPlace(place).some((p) => p.level === 'PROVINCE'),
+  镇: (place) => /镇$/.test(place),
+  街道: (place) => /街道$/.test(place),
 };
 
 /**
@@ -460,14 +450,14 @@ function foldShortForms(byName: Map<string, OrganisationFound>): void {
     const tails = new Set([rest]);
     const core = splitCore(rest);
     if (core && core.prefix === '') tails.add(core.full);
-    const levelRe = LEVEL_OF_PREFIX[prefix.replace(/委$/, '')];
+    const levelOf = LEVEL_OF_PREFIX[prefix.replace(/委$/, '')];
     const candidates = [...byName.values()].filter((long) => {
       if (long === short) return false;
       for (const tail of tails) {
         if (!long.name.endsWith(tail) || long.name.length <= tail.length) continue;
         const place = long.name.slice(0, long.name.length - tail.length);
         if (LEVEL_PREFIXES.includes(place)) continue;
-        if (prefix === '' || (levelRe ? levelRe.test(place.replace(/委$/, '')) : place.endsWith(prefix))) return true;
+        if (prefix === '' || (levelOf ? levelOf(place.replace(/委$/, '')) : place.endsWith(prefix))) return true;
       }
       return false;
     });

@@ -15,8 +15,7 @@
 import cueData from '../lexicon/person-cues.json';
 import { alternation, defineLexicon, literals, patterns, text as chars, words } from '../lexicon/loader';
 import anonymisedData from '../lexicon/anonymised-person.json';
-import type { Token } from './organisations';
-import { tokenAt } from './organisations';
+import { tokenAt, type Token } from '../tokenizer';
 import type { PreparedText, Span } from './sentences';
 import { isCjk } from './sentences';
 import { SURNAMES } from './person-names';

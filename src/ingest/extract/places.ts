@@ -10,7 +10,8 @@ import type { PlaceLevel } from '../../model';
 import { ancestors, byCode, lookupPlace, resolveMisprint, scanPlaces, type GazetteerPlace } from '../lexicon/gazetteer';
 import countryData from '../lexicon/countries.json';
 import suffixData from '../lexicon/place-suffixes.json';
-import { extendLeft, type Token } from './organisations';
+import type { Token } from '../tokenizer';
+import { extendLeft } from './name-spans';
 import type { PreparedText, Span } from './sentences';
 
 /** One place of the story with every span that names it. */

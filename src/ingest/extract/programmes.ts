@@ -8,8 +8,12 @@
  * programme word inside it, or a list it shares with such a quote.
  */
 import type { ProgrammeKind } from '../../model';
-import cueData from '../lexicon/programme-cues.json';
-import { extendLeft, tokenAt, tokenize, type Token } from './organisations';
+import data from '../lexicon/programme-cues.json';
+import { alternation, defineLexicon, oneOf, records, text, words } from '../lexicon/loader';
+import { PROGRAMME_KINDS } from '../../model';
+import { RUN_VERB_SOURCE } from './run-cues';
+import { tokenAt, tokenize, type Token } from '../tokenizer';
+import { extendLeft } from './name-spans';
 import { sentenceAt, type PreparedText, type Span } from './sentences';
 
 /** One programme of the story with every span that names it. */
@@ -21,38 +25,83 @@ export interface ProgrammeFound {
   mentions: Span[];
 }
 
-const HEADS = [...cueData.heads].sort((a, b) => b.length - a.length);
-const EVENT_SUFFIXES = [...cueData.eventSuffixes].sort((a, b) => b.length - a.length);
-const EVENT_RE = new RegExp(EVENT_SUFFIXES.join('|'), 'g');
-/** The verbs by which a body runs a programme, longest first so that 深入开展 wins over 开展. */
-export const RUN_VERBS: readonly string[] = [...cueData.runVerbs].sort((a, b) => b.length - a.length);
-const RUN_VERBS_RE = new RegExp(`(${RUN_VERBS.join('|')})(了|起|出)?$`);
-const NOT_PROGRAMME = new Set(cueData.notProgramme);
-const TARGETS = [...cueData.targets].sort((a, b) => b.length - a.length);
-const KINDS = cueData.kinds as Array<{ kind: ProgrammeKind; words: string[] }>;
+const CUES = defineLexicon('programme-cues.json', data, {
+  heads: words,
+  eventSuffixes: words,
+  kinds: records({ kind: oneOf(PROGRAMME_KINDS), words: words }),
+  targets: words,
+  notProgramme: words,
+  campaignVerbs: words,
+  campaignSuffixes: words,
+  genericCampaignHeads: words,
+  programmeWords: words,
+  vehicleAfter: words,
+  documentEndings: words,
+  honourEndings: words,
+  honourVerbs: words,
+  speechAfter: words,
+  genericEventHeads: words,
+  eventHeadVerbs: words,
+  titledAfterCount: words,
+  headsByKind: records({ kind: oneOf(PROGRAMME_KINDS), words: words }),
+  formulaChars: text,
+  shortHeadSuffixes: words,
+  rankWords: words,
+  eventUnitWords: words,
+  nameConjunctions: words,
+  mottoHeads: words,
+  vagueHeads: words,
+  courseWords: words,
+  brandNouns: words,
+});
+/** A character of a listed brand's name: a Han character that is not a particle (了, 的 …). */
+const BRAND_CHAR = '(?:(?![了的是和与及在将把被])[\\u4e00-\\u9fff])';
+/** 打造了A、B等劳务品牌: unquoted brands listed before 等 and a brand noun. */
+const LISTED_BRANDS_RE = new RegExp(
+  `(?<=[了，：]|打造|培育|形成|推出)((?:${BRAND_CHAR}{3,10}、)+${BRAND_CHAR}{3,10})等(?:[0-9０-９一二三四五六七八九十]+[个项批])?[\\u4e00-\\u9fff]{0,4}?(?:${alternation(CUES.brandNouns)})`,
+  'g',
+);
+const MOTTO_HEAD_RE = new RegExp(`(${alternation(CUES.mottoHeads)})$`);
+const VAGUE_HEAD_RE = new RegExp(`^(${alternation(CUES.vagueHeads)})$`);
+const SHORT_HEAD_SUFFIXES = new Set(CUES.shortHeadSuffixes);
+/** “1+N”, “十四五”: a numbered formula, not a programme's name. */
+const FORMULA_RE = new RegExp(`^[${CUES.formulaChars.replace(/[-\\\]^]/g, '\\$&')}A-Za-z]+$`);
+
+const HEADS = [...new Set([...CUES.heads, ...CUES.headsByKind.flatMap((k) => k.words)])].sort((a, b) => b.length - a.length);
+/** Head noun → the kind of programme it names. */
+const KIND_OF_HEAD = new Map(CUES.headsByKind.flatMap((k) => k.words.map((w) => [w, k.kind] as const)));
+const EVENT_RE = new RegExp(alternation(CUES.eventSuffixes), 'g');
+const RUN_VERBS_RE = new RegExp(`(${RUN_VERB_SOURCE})(了|起|出)?$`);
+const NOT_PROGRAMME = new Set(CUES.notProgramme);
+const TARGETS = [...CUES.targets].sort((a, b) => b.length - a.length);
+const KINDS = CUES.kinds;
 /** A programme word inside the quote itself (“宝妈计划”, “百日攻坚”行动 is caught by its head). */
-const PROGRAMME_WORD_RE = /(计划|行动|工程|活动|招聘会|培训班|大讲堂|讲堂|分享会|服务节|大赛|竞赛|工作法|品牌|平台|项目|机制|课程|党课|讲党课|管家|生态圈|进万家|进楼栋|进我家|进社区|进校园|送温暖|杯|实践营|训练营|夏令营|冬令营)$/;
+const PROGRAMME_WORD_RE = new RegExp(`(${alternation([...new Set([...CUES.programmeWords, ...CUES.headsByKind.flatMap((k) => k.words)])])})$`);
 /** 以“X”为载体: the paper's way of naming the vehicle of a campaign. */
-export const VEHICLE_AFTER_RE = /^为(载体|抓手|契机|依托|平台|引领|主线|牵引)/;
+export const VEHICLE_AFTER_RE = new RegExp(`^为(${alternation(CUES.vehicleAfter)})`);
 /** Document titles that are plans and policies (films and songs have none of these endings). */
-const DOCUMENT_RE = /(方案|措施|办法|意见|规划|计划|通知|细则|协议|条例|规定|纲要|意见稿|指引|清单|标准|公约)(（[^）]*）)?$/;
+const DOCUMENT_RE = new RegExp(`(${alternation(CUES.documentEndings)})(（[^）]*）)?$`);
 /** Honours and titles printed in quotes (获得“…先进单位”): not programmes. */
-const HONOUR_RE = /(先进单位|爱心单位|先进|模范|标兵|称号|荣誉|之星|能手|冠军|十佳|百强|强榜单)$/;
+const HONOUR_RE = new RegExp(`(${alternation(CUES.honourEndings)})$`);
+const HONOUR_BEFORE_RE = new RegExp(alternation(CUES.honourVerbs));
+const SPEECH_AFTER_RE = new RegExp(`^(${alternation(CUES.speechAfter)})`);
 /** Words that stop the search for a head noun after a quote. */
 const HEAD_STOP_RE = /[的了在是将为把被让与和及等这那该，。、；：！？“”（）《》\n]/;
 /** Suffixes of named model projects, often printed after a count (10个以上…示范项目). */
-const TITLED_AFTER_COUNT = /^(示范项目|试点)$/;
+const TITLED_AFTER_COUNT = new RegExp(`^(${alternation(CUES.titledAfterCount)})$`);
 /** A rank before a category (获评2022年度省级创业孵化基地): an honour, not a named programme. */
-const RANK_HEAD_RE = /^([0-9０-９]{4})?年?度?(国家级|省级|市级|区级|县级)/;
+const RANK_HEAD_RE = new RegExp(`^([0-9０-９]{4})?年?度?(${alternation(CUES.rankWords)})`);
 /** 开展/实施 + a name + 工作/行动/改革/工程 (see campaignsAfterVerb). */
 const CAMPAIGN_AFTER_VERB_RE = new RegExp(
-  `(${cueData.campaignVerbs.join('|')})((?:[\\u4e00-\\u9fff“”]|[、](?=[\\u4e00-\\u9fff])){4,22}?)(${cueData.campaignSuffixes.join('|')})(?=[，。；、\\n]|$)`,
+  `(${alternation(CUES.campaignVerbs)})(?:了)?((?:[\\u4e00-\\u9fff“”]|[、](?=[\\u4e00-\\u9fff])){4,24}?)(${alternation(CUES.campaignSuffixes)})(?=[，。；、\\n]|$)`,
   'g',
 );
 /** Object names that are routine duties, not named campaigns (开展日常巡查工作). */
-const GENERIC_CAMPAIGN_HEAD_RE = new RegExp(`^(${cueData.genericCampaignHeads.join('|')})$`);
+const GENERIC_CAMPAIGN_HEAD_RE = new RegExp(`^(${alternation(CUES.genericCampaignHeads)})$`);
 /** Leading words of an unquoted event that make it generic (此次招聘会, 各类培训班). */
-const GENERIC_EVENT_HEAD = /^(此次|本次|这次|该|各类|各种|各级|相关|有关|多场|大型|专场|现场|本地|一场|一系列|系列|全市|全区|全县|线上|线下|首届|本届)$/;
+const GENERIC_EVENT_HEAD = new RegExp(`^(${alternation(CUES.genericEventHeads)})$`);
+/** Verbal words that may end an unquoted event's head (…培育专场招聘会). */
+const EVENT_HEAD_VERB_RE = new RegExp(`(${alternation(CUES.eventHeadVerbs)})$`);
 
 interface FindInput {
   prepared: PreparedText;
@@ -60,6 +109,8 @@ interface FindInput {
   sentences: Span[];
   /** Names of places and organisations found in the story: a quote that names one is not a programme. */
   entityNames: Set<string>;
+  /** Where the story's bodies and places are printed: a quote right after one is that body's programme. */
+  named?: Span[];
 }
 
 interface Candidate {
@@ -71,22 +122,25 @@ interface Candidate {
 }
 
 /** Courses named by an international acronym (SYB创业培训, GYB培训): a named programme family. */
-const ACRONYM_COURSE_RE = /(?<![A-Za-z])[A-Z]{2,5}(?:创业|就业|技能)?培训(?:班)?/g;
+const ACRONYM_COURSE_RE = new RegExp(`(?<![A-Za-z])[A-Z]{2,5}(?:${alternation(CUES.courseWords)})?培训(?:班)?`, 'g');
 /** A count before an unquoted name (打造10个以上…示范项目): the name starts right after it. */
 const COUNT_BEFORE_RE = /(?:[0-9０-９]+|[一二三四五六七八九十百千两]+)(?:个|项|批|家|场|所)(?:以上|左右)?([\u4e00-\u9fff]{2,10})$/;
 /** Unit nouns that stop an organisation name but may sit inside an event's (…服务机构领军人才…). */
-const EVENT_UNIT_WORD = /^(机构|企业|单位|部门)$/;
+const EVENT_UNIT_WORD = new RegExp(`^(${alternation(CUES.eventUnitWords)})$`);
 /** Conjunctions that may join two nouns inside an event name (…领军人才和从业人员培训活动). */
-const NAME_CONJUNCTION = /^[和及与]$/;
+const NAME_CONJUNCTION = new RegExp(`^(${alternation(CUES.nameConjunctions)})$`);
 
 /** Finds the programmes of a prepared story body. */
-export function findProgrammes({ prepared, tokens, sentences, entityNames }: FindInput): ProgrammeFound[] {
+export function findProgrammes({ prepared, tokens, sentences, entityNames, named = [] }: FindInput): ProgrammeFound[] {
   const text = prepared.text;
   const candidates: Candidate[] = [];
-  candidates.push(...quoted(text, tokens, entityNames));
+  candidates.push(...quoted({ text, tokens, entityNames, named }));
   candidates.push(...documents(text));
+  candidates.push(...listedBrands(text, entityNames).filter((b) => !candidates.some((c) => overlaps(c.span, b.span))));
   const campaigns = campaignsAfterVerb(text);
-  candidates.push(...events(text, tokens, candidates).filter((e) => !campaigns.some((c) => overlaps(c.span, e.span))), ...campaigns);
+  // An event word inside a body's name (…担保贷款中心, …公益基金会) is the body's, not an event.
+  const inBody = (e: Candidate): boolean => named.some((b) => b.start <= e.span.start && b.end > e.span.end);
+  candidates.push(...events(text, tokens, candidates).filter((e) => !inBody(e) && !campaigns.some((c) => overlaps(c.span, e.span))), ...campaigns);
   for (const m of text.matchAll(ACRONYM_COURSE_RE)) {
     if (candidates.some((c) => c.span.start < m.index + m[0].length && c.span.end > m.index)) continue;
     candidates.push({ span: { start: m.index, end: m.index + m[0].length }, name: m[0], alias: null });
@@ -115,7 +169,14 @@ export function findProgrammes({ prepared, tokens, sentences, entityNames }: Fin
   return [...byName.values()];
 }
 
-function quoted(text: string, tokens: Token[], entityNames: Set<string>): Candidate[] {
+interface QuotedInput {
+  text: string;
+  tokens: Token[];
+  entityNames: Set<string>;
+  named: Span[];
+}
+
+function quoted({ text, tokens, entityNames, named }: QuotedInput): Candidate[] {
   interface Quote {
     open: number;
     close: number;
@@ -133,11 +194,11 @@ function quoted(text: string, tokens: Token[], entityNames: Set<string>): Candid
   }
   for (const q of quotes) {
     // A two-character name is a programme only with its head noun printed after it (“五创”联动机制).
-    if (!plausible(q.inner, entityNames) && !(q.inner.length === 2 && q.head !== '' && !/^(工作|服务|建设)$/.test(q.head) && plausible(`${q.inner}${q.head}`, entityNames))) continue;
+    if (!plausible(q.inner, entityNames) && !(q.inner.length === 2 && q.head !== '' && !VAGUE_HEAD_RE.test(q.head) && plausible(`${q.inner}${q.head}`, entityNames))) continue;
     const before = text.slice(Math.max(0, q.open - 8), q.open);
     const after = text.slice(q.close, q.close + 6);
-    if (/[：:]$/.test(before) || /^(说|表示|介绍|道)/.test(after)) continue; // speech
-    if (/(获得|荣获|评为|授予|称号|誉为|被评)/.test(text.slice(Math.max(0, q.open - 12), q.open))) continue;
+    if (/[：:]$/.test(before) || SPEECH_AFTER_RE.test(after)) continue; // speech
+    if (HONOUR_BEFORE_RE.test(text.slice(Math.max(0, q.open - 12), q.open))) continue;
     if (/\d+名$/.test(before)) continue; // 招募100名“小区管家”: a role
     if (isParallelSlogan(q.inner)) {
       // A motto of short parallel phrases is a programme only when the paper names it as one.
@@ -152,6 +213,8 @@ function quoted(text: string, tokens: Token[], entityNames: Set<string>): Candid
       (text[q.close] === '等' && headAfter(text, q.close + 1) !== '') ||
       RUN_VERBS_RE.test(before.replace(/[，、]$/, '')) ||
       /名为$/.test(before) ||
+      // 某社区“银龄食堂”, 区妇联的“暖心驿站”: printed as a body's or a place's own, with no cue word.
+      (q.inner.length >= 3 && named.some((s) => s.end === q.open || (text[q.open - 1] === '的' && s.end === q.open - 1))) ||
       (/以$/.test(before) && VEHICLE_AFTER_RE.test(after.replace(/^[\u4e00-\u9fff]{1,4}?(?=为)/, ''))) ||
       PROGRAMME_WORD_RE.test(q.inner);
   }
@@ -162,7 +225,8 @@ function quoted(text: string, tokens: Token[], entityNames: Set<string>): Candid
       for (let j = i + dir; j >= 0 && j < quotes.length; j += dir) {
         const [a, b] = dir > 0 ? [quotes[j - 1], quotes[j]] : [quotes[j], quotes[j + 1]];
         const between = text.slice(a.close + a.head.length, b.open);
-        if (!/^[、，]?$/.test(between) || !plausible(quotes[j].inner, entityNames)) break;
+        // Listed with programmes, a title may carry an exclamation inside it (“加油吧！少年”).
+        if (!/^[、，]?$/.test(between) || !plausible(quotes[j].inner.replace(/！(?=.)/g, ''), entityNames)) break;
         quotes[j].accepted = true;
       }
     }
@@ -174,7 +238,7 @@ function quoted(text: string, tokens: Token[], entityNames: Set<string>): Candid
     let alias: string | null = q.head ? text.slice(q.open, q.close + q.head.length) : null;
     // A campaign whose quoted part is only its motto (拆违保安“百日攻坚”行动): take the printed
     // words before the quote as part of the name.
-    if (q.head && /(行动|工程|活动)$/.test(q.head) && q.head.length <= 2) {
+    if (q.head && MOTTO_HEAD_RE.test(q.head) && q.head.length <= 2) {
       const start = extendLeft({ text, tokens, headStart: q.open, maxLength: 20 });
       if (q.open - start >= 4) {
         name = text.slice(start, q.close + q.head.length);
@@ -196,6 +260,19 @@ function quoted(text: string, tokens: Token[], entityNames: Set<string>): Candid
  * either as a common tail or as its whole head printed inside the earlier name, becomes an alias.
  */
 function foldRepeatedEvents(byName: Map<string, ProgrammeFound>, candidates: Candidate[]): void {
+  // An event whose whole name ends a longer event's name (小额担保贷款 … 创业小额担保贷款), whichever
+  // is printed first, is the longer one in short.
+  for (const c of candidates) {
+    const short = byName.get(c.name);
+    if (!c.suffix || !short || c.name.length < 4) continue;
+    const long = [...byName.values()].find((p) => p !== short && p.name.length > c.name.length && p.name.endsWith(c.name) && candidates.some((o) => o.name === p.name && o.suffix === c.suffix));
+    if (!long) continue;
+    long.aliases.add(short.name);
+    for (const a of short.aliases) long.aliases.add(a);
+    long.mentions.push(...short.mentions);
+    long.mentions.sort((a, b) => a.start - b.start);
+    byName.delete(short.name);
+  }
   const first = (p: ProgrammeFound): number => p.mentions[0]?.start ?? 0;
   const bare = (name: string): string => name.replace(/[“”]/g, '');
   for (const c of candidates) {
@@ -208,7 +285,8 @@ function foldRepeatedEvents(byName: Map<string, ProgrammeFound>, candidates: Can
       const earlier = bare(p.name);
       let tail = 0;
       while (tail < Math.min(earlier.length, c.name.length) && earlier[earlier.length - 1 - tail] === c.name[c.name.length - 1 - tail]) tail++;
-      return tail >= c.suffix!.length + 4 || (head.length >= 4 && earlier.includes(head));
+      // …or the whole later name ends the earlier one (小额担保贷款 after 创业小额担保贷款).
+      return tail >= c.suffix!.length + 4 || (head.length >= 4 && earlier.includes(head)) || earlier.endsWith(bare(c.name));
     });
     if (!target) continue;
     target.aliases.add(later.name);
@@ -232,7 +310,7 @@ function plausible(inner: string, entityNames: Set<string>): boolean {
   if (/[。！？?!]/.test(inner)) return false;
   if (/^[\d０-９]+[个批场名家项次件条位]/.test(inner)) return false;
   if (HONOUR_RE.test(inner)) return false;
-  if (/^[A-Za-z0-9\s]+$/.test(inner)) return false;
+  if (/^[A-Za-z0-9\s]+$/.test(inner) || FORMULA_RE.test(inner)) return false;
   return inner.length >= 3 || PROGRAMME_WORD_RE.test(inner);
 }
 
@@ -246,6 +324,19 @@ function headAfter(text: string, at: number): string {
     if (HEADS.some((h) => piece.endsWith(h))) return piece;
   }
   return '';
+}
+
+/** Each unquoted name listed before 等…品牌, unless it names a body or place of the story. */
+function listedBrands(text: string, entityNames: Set<string>): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(LISTED_BRANDS_RE)) {
+    let at = m.index;
+    for (const name of m[1].split('、')) {
+      if (!entityNames.has(name) && !NOT_PROGRAMME.has(name)) out.push({ span: { start: at, end: at + name.length }, name, alias: null });
+      at += name.length + 1;
+    }
+  }
+  return out;
 }
 
 function documents(text: string): Candidate[] {
@@ -271,10 +362,12 @@ function campaignsAfterVerb(text: string): Candidate[] {
     // A quoted name inside (开展…“五个到户”工作) is the programme; the quote rule finds it.
     if (/[“”]/.test(head)) continue;
     const bare = head;
-    if (bare.length < 4 || GENERIC_EVENT_HEAD.test(bare.slice(0, 2)) || GENERIC_CAMPAIGN_HEAD_RE.test(bare) || /[的了和与及]/.test(bare)) continue;
+    // A numbered round (第二批…评选工作) names one campaign even when it joins two objects with 和.
+    const numbered = /^第[0-9０-９一二三四五六七八九十百]+[批期届轮次]/.test(bare);
+    if (bare.length < 4 || GENERIC_EVENT_HEAD.test(bare.slice(0, 2)) || GENERIC_CAMPAIGN_HEAD_RE.test(bare) || (numbered ? /[的了]/ : /[的了和与及]/).test(bare)) continue;
     // 启动集中接种工作: a head of verbs only says what is done, not which campaign; a name has a noun.
     if (!tokenize(bare).some((t) => /^(n|l|m|vn)/.test(t.tag))) continue;
-    const start = m.index + verb.length;
+    const start = m.index + m[0].length - head.length - suffix.length;
     const end = start + head.length + suffix.length;
     out.push({ span: { start, end }, name: text.slice(start, end), alias: null, suffix });
   }
@@ -322,14 +415,18 @@ function events(text: string, tokens: Token[], taken: Candidate[]): Candidate[] 
     // The printed year belongs to the name (2021年度…培训班); a rank before it (省级…基地) is an honour.
     const year = /[0-9０-９]{4}$/.exec(text.slice(Math.max(0, start - 4), start));
     if (year && /^年度?/.test(text.slice(start, m.index))) start -= year[0].length;
+    // …2024年|义务植树节活动: the name stopped at the year's 年; the year belongs to it.
+    const yearBefore = !year ? /[0-9０-９]{4}年度?$/.exec(text.slice(Math.max(0, start - 7), start)) : null;
+    if (yearBefore) start -= yearBefore[0].length;
     const head = text.slice(start, m.index);
     // 以暖企行动为抓手: printed as the vehicle of a body's work, a two-character name is a name.
     const asVehicle = text[start - 1] === '以' && VEHICLE_AFTER_RE.test(text.slice(end, end + 4));
-    if ((head.length < 3 && !(asVehicle && head.length === 2)) || GENERIC_EVENT_HEAD.test(head) || RANK_HEAD_RE.test(head)) continue;
+    const shortHead = head.length === 2 && (asVehicle || SHORT_HEAD_SUFFIXES.has(m[0]));
+    if ((head.length < 3 && !shortHead) || GENERIC_EVENT_HEAD.test(head) || RANK_HEAD_RE.test(head)) continue;
     // The word before the suffix names the event's subject (培育专场, 攻坚); an adverb or verb
     // there (迅速行动) makes it a clause, not a name.
-    if (!objectVerb && before && before.start >= start && before.word.length > 1 && /^(d|ad|a|v|p|c|r|t)$/.test(before.tag) && !/(培育|创业|攻坚|整治|建设)$/.test(before.word) && !TITLED_AFTER_COUNT.test(m[0])) continue;
-    if (/^[0-9０-９]/.test(head) && !year) continue;
+    if (!objectVerb && before && before.start >= start && before.word.length > 1 && /^(d|ad|a|v|p|c|r|t)$/.test(before.tag) && !EVENT_HEAD_VERB_RE.test(before.word) && !TITLED_AFTER_COUNT.test(m[0])) continue;
+    if (/^[0-9０-９]/.test(head) && !year && !yearBefore) continue;
     const name = text.slice(start, end);
     out.push({ span: { start, end }, name, alias: null, suffix: m[0] });
   }
@@ -337,10 +434,16 @@ function events(text: string, tokens: Token[], taken: Candidate[]): Candidate[] 
 }
 
 function kindOf(name: string, aliases: string[], context: string): ProgrammeKind {
-  for (const source of [[name, ...aliases].join(' '), context]) {
-    for (const k of KINDS) if (k.words.some((w) => source.includes(w))) return k.kind;
+  const forms = [name, ...aliases];
+  const byWord = (source: string): ProgrammeKind | undefined => KINDS.find((k) => k.words.some((w) => source.includes(w)))?.kind;
+  // The name's own keywords first (“幸福就业驿站” is employment), then its head noun's category
+  // (食堂, 课堂), then the words of the sentences that name it.
+  const own = byWord(forms.join(' '));
+  if (own) return own;
+  for (const form of forms) {
+    for (const [head, kind] of KIND_OF_HEAD) if (form.endsWith(head)) return kind;
   }
-  return 'OTHER';
+  return byWord(context) ?? 'OTHER';
 }
 
 function targetsOf(context: string): string[] {

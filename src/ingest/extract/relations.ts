@@ -12,17 +12,17 @@ import type { ActorMention } from './coreference';
 import type { OrganisationFound } from './organisations';
 import type { PersonFound } from './people';
 import type { PlaceFound } from './places';
-import { RUN_VERBS, VEHICLE_AFTER_RE, type ProgrammeFound } from './programmes';
+import { VEHICLE_AFTER_RE, type ProgrammeFound } from './programmes';
+import { HOST_VERB_SOURCE, JOINT_BEFORE_RE, JOINT_OPENS_RE, LIST_HEAD_RE, LOCATIVE_BEFORE_RE, RUN_VERB_SOURCE, SUPPORT_AFTER_RE, THIS_NOUN_RE, UNNAMED_SUBJECT_RE } from './run-cues';
 import { evidence, sentenceAt, type PreparedText, type Span } from './sentences';
 import type { EntityRef, FoundRelation } from './types';
 import { findPositions } from './positions';
 
-const RUN_VERB_RE = new RegExp(RUN_VERBS.join('|'), 'g');
+const RUN_VERB_RE = new RegExp(RUN_VERB_SOURCE, 'g');
 const TITLES = [...titleData.titles].sort((a, b) => b.length - a.length);
 /** 由A、B联合举办 / 由A主办，B承办: the hosts of the programme named before. */
-const HOST_VERB_RE = /(联合举办|共同举办|主办|承办|协办|举办|组织|发起)/;
-/** Words that make the place after them a location, not the actor (在芦淞区举办). */
-const LOCATIVE_BEFORE_RE = /(在|于|到|赴|走进|进驻|入驻|位于|来自|家住|住在)$/;
+const HOST_VERB_RE = new RegExp(`(${HOST_VERB_SOURCE})`);
+const HOST_VERB_ALL_RE = new RegExp(`(${HOST_VERB_SOURCE})`, 'g');
 
 interface RelationsInput {
   prepared: PreparedText;
@@ -73,8 +73,10 @@ function programmeMentions(programmes: ProgrammeFound[]): ProgrammeMention[] {
   return all.sort((a, b) => a.start - b.start);
 }
 
-function findRuns({ prepared, sentences, actors, programmes }: RelationsInput): FoundRelation[] {
+function findRuns({ prepared, sentences, actors, programmes, organisations, places }: RelationsInput): FoundRelation[] {
   const text = prepared.text;
+  const typeOf = new Map(organisations.map((o) => [o.name, o.type]));
+  const levelOf = new Map<string, string>(places.map((p) => [p.name, p.level]));
   const out: FoundRelation[] = [];
   const mentions = programmeMentions(programmes);
   const run = (actor: ActorMention, p: ProgrammeMention, from: number): void => {
@@ -92,12 +94,30 @@ function findRuns({ prepared, sentences, actors, programmes }: RelationsInput): 
     // work is run by the subject.
     const by = text[p.start - 1] === '以' ? p.start - 1 : text[p.start - 2] === '以' && text[p.start - 1] === '“' ? p.start - 2 : -1;
     const vehicle = by >= 0 && VEHICLE_AFTER_RE.test(text.slice(p.end, p.end + 8).replace(/^”?[\u4e00-\u9fff]{0,4}?(?=为)/, ''));
+    // 某县委党校第三期…培训班: a body printed as the first words of the programme's name runs it.
+    // Only bodies that run things (a market or a firm at the head of a campaign's name is where it ran).
+    const owner = actors.find(
+      (a) => a.ref.label === 'Organisation' && !a.pronoun && a.start >= p.start && a.start <= p.start + 1 && a.end < p.end && RUNNING_TYPES.has(typeOf.get(a.ref.name) ?? 'OTHER'),
+    );
+    if (owner) {
+      run(owner, p, p.start);
+      continue;
+    }
     const verb = vehicle ? { start: by, end: by + 1 } : lastVerbBefore(text, sentence.start, p.start);
-    if (!verb) continue;
+    if (!verb) {
+      // 某县“大众创业工程”, 区妇联的“暖心驿站”: a body or place printed right before the quoted name owns it.
+      const holder = text[p.start - 1] === '“' ? latest(actors.filter((a) => /^的?$/.test(text.slice(a.end, p.start - 1)) && a.end <= p.start - 1 && a.end >= p.start - 2)) : undefined;
+      // Not 我市“技能天下”大赛 (the city's, as a figure of speech) nor a province's or a city's name.
+      const wide = holder?.ref.label === 'Place' && ['PROVINCE', 'CITY', 'COUNTRY'].includes(levelOf.get(holder.ref.name) ?? 'OTHER');
+      // A campaign named after its place (某社区“百日攻坚”活动) runs there, not by it.
+      const namedAfter = holder !== undefined && p.programme.name.startsWith(text.slice(holder.start, holder.end));
+      if (holder && !holder.pronoun && !wide && !namedAfter && !locative(text, holder, actors)) run(holder, p, holder.start);
+      continue;
+    }
     // Other programmes between the verb and this one are fine (举办了“A”“B”“C”等活动), actors are not.
     const between = actors.filter((a) => a.start >= verb.end && a.end <= p.start);
     if (between.some((a) => !LOCATIVE_BEFORE_RE.test(text.slice(Math.max(0, a.start - 3), a.start)) && a.ref.label === 'Organisation')) continue;
-    const subjects = actors.filter((a) => a.start >= sentence.start && a.end <= verb.start && !locative(text, a, actors));
+    const subjects = actors.filter((a) => a.start >= sentence.start && a.end <= verb.start && !locative(text, a, actors) && !supporting(text, a, actors));
     if (subjects.length === 0) {
       // 自开展…行动以来，井龙街道迅速…: the subject comes after the time clause.
       const since = /^[^，。]{0,12}?以来，/.exec(text.slice(p.end, p.end + 20));
@@ -108,31 +128,73 @@ function findRuns({ prepared, sentences, actors, programmes }: RelationsInput): 
         // same paragraph, carries on, as Chinese drops a repeated subject.
         // 在全区范围内开展…: a campaign carried out across the whole district is the district's.
         const whole = actors.find((a) => a.pronoun && a.start >= sentence.start && a.end <= verb.start && text[a.start] === '全');
-        const carried = carriedSubject(text, sentences, actors, sentence) ?? whole;
+        // 社区还开展了…: a subject is printed, though it names no one, so none carries over.
+        const unnamed = UNNAMED_SUBJECT_RE.test(text.slice(sentence.start, verb.start));
+        const carried = unnamed ? whole : (carriedSubject(text, sentences, actors, sentence) ?? whole);
         if (carried) run(carried, p, verb.start);
       }
       continue;
     }
-    // The subject is the last actor chain before the verb; 联合X gives X as a co-runner.
-    const last = subjects[subjects.length - 1];
-    const joint = /联合|联手|携手|与|和|会同/.test(text.slice(last.start - 2, last.start));
+    // The subject is the last actor chain before the verb, with the bodies listed before it
+    // (A、B和C联合开展…); 联合X gives X as a co-runner of the subject before.
+    const listed = subjectList(text, subjects);
+    const first = listed[0];
+    // 联合A、B开展 / X…，联合A、B，在Z开展: the joint word before the list, or opening its clause.
+    const clauseStart = Math.max(sentence.start, text.lastIndexOf('，', first.start - 1) + 1);
+    const joint = JOINT_BEFORE_RE.test(text.slice(Math.max(0, first.start - 2), first.start)) || JOINT_OPENS_RE.test(text.slice(clauseStart, first.start));
     if (joint) {
-      const main = subjects.slice(0, -1).filter((s) => !(s.ref.label === 'Place' && subjects.some((o) => o.start === s.end)));
-      const primary = main[main.length - 1];
+      const before = Math.min(first.start, clauseStart);
+      const main = subjects.filter((s) => s.end <= before || (s.end <= first.start && JOINT_BEFORE_RE.test(text.slice(Math.max(0, first.start - 2), first.start)))).filter((s) => !(s.ref.label === 'Place' && subjects.some((o) => o.start === s.end)));
+      const primary = latest(main);
       if (primary) run(primary, p, primary.start);
-      run(last, p, last.start);
-    } else {
-      // In a chain of places (天元区三门镇), the last and most specific acts.
-      run(last, p, last.start);
     }
+    // In a chain of places (天元区三门镇), the last and most specific acts.
+    for (const member of listed) run(member, p, member.start);
   }
   out.push(...hostedBy(text, sentences, actors, mentions, prepared));
   out.push(...listContinuations({ prepared, sentences, actors, mentions, found: out }));
   return out;
 }
 
-/** Generic object nouns that announce a list printed after them (…积极开展特色帮扶项目。“A”、“B”等…). */
-const LIST_HEAD_RE = /(项目|活动|品牌|举措|措施|工程|服务)$/;
+
+/**
+ * 在A、B的指导下: bodies listed in a locative or a supporting phrase do not run the work. An actor
+ * counts when it is followed by 的…指导下 or listed (、和及与) before or after one that is located
+ * or supporting.
+ */
+function supporting(text: string, a: ActorMention, actors: ActorMention[], seen = new Set<ActorMention>()): boolean {
+  if (seen.has(a)) return false;
+  seen.add(a);
+  if (SUPPORT_AFTER_RE.test(text.slice(a.end, a.end + 8))) return true;
+  const next = actors.find((b) => b.start === a.end + 1 && LIST_SEPARATOR_RE.test(text[a.end]));
+  if (next && supporting(text, next, actors, seen)) return true;
+  const previous = actors.find((b) => b.end === a.start - 1 && LIST_SEPARATOR_RE.test(text[b.end]));
+  return previous !== undefined && (locative(text, previous, actors) || supporting(text, previous, actors, seen));
+}
+
+/** Types of bodies that run the programmes their names open (县委党校第三期…培训班). */
+const RUNNING_TYPES = new Set<string>(['GOVERNMENT', 'PARTY', 'MASS_ORG', 'EDUCATION', 'ASSOCIATION']);
+
+/** The actor printed last (the longest of those that start there: a body's department over the body). */
+function latest(actors: ActorMention[]): ActorMention | undefined {
+  let best: ActorMention | undefined;
+  for (const a of actors) if (!best || a.start > best.start || (a.start === best.start && a.end > best.end)) best = a;
+  return best;
+}
+
+/** Separators of a list of subjects (A、B和C). */
+const LIST_SEPARATOR_RE = /^[、和及与]$/;
+
+/** The last subject and the subjects listed before it, in text order. */
+function subjectList(text: string, subjects: ActorMention[]): ActorMention[] {
+  const listed = [latest(subjects)!];
+  for (;;) {
+    const head = listed[0];
+    const previous = latest(subjects.filter((s) => s.end <= head.start && LIST_SEPARATOR_RE.test(text.slice(s.end, head.start))));
+    if (!previous) return listed;
+    listed.unshift(previous);
+  }
+}
 
 interface ListInput {
   prepared: PreparedText;
@@ -220,9 +282,10 @@ function locative(text: string, a: ActorMention, actors: ActorMention[] = []): b
 }
 
 /**
- * 此次招聘会由市人社局主办，荷塘区人社局、总工会等单位承办 / 本次活动由A、B联合举办: the bodies listed
- * with a host verb in a sentence that names no programme run the programme named last before it
- * (preferring one whose name ends with the noun after 此次/本次).
+ * 此次招聘会由市人社局主办，荷塘区人社局、总工会等单位承办 / 由A、B联合举办的“P” / P由A主办，B承办:
+ * the bodies listed before each host verb after 由 run the programme the sentence names right
+ * after the verb (…主办的“P”) or before 由; in a sentence that names none, the programme named
+ * last before it (preferring one whose name ends with the noun after 此次/本次).
  */
 function hostedBy(text: string, sentences: Span[], actors: ActorMention[], mentions: ProgrammeMention[], prepared: PreparedText): FoundRelation[] {
   const out: FoundRelation[] = [];
@@ -230,20 +293,40 @@ function hostedBy(text: string, sentences: Span[], actors: ActorMention[], menti
     const body = text.slice(s.start, s.end);
     const by = body.indexOf('由');
     if (by < 0 || !HOST_VERB_RE.test(body.slice(by))) continue;
-    if (mentions.some((m) => m.start >= s.start && m.end <= s.end)) continue;
-    const noun = /^(?:此次|本次|这次|该|今年的)([\u4e00-\u9fff]{2,4}?)(由|，)/.exec(body)?.[1];
-    const before = mentions.filter((m) => m.end <= s.start);
-    if (before.length === 0) continue;
-    const preferred = noun ? [...before].reverse().find((m) => (m.programme.name + [...m.programme.aliases].join('')).includes(noun)) : undefined;
-    const target = preferred ?? before[before.length - 1];
-    if (s.start - target.end > 400) continue;
-    const hosts = actors.filter((a) => a.start >= s.start + by && a.end <= s.end && !locative(text, a, actors));
+    const from = s.start + by;
+    // Each host verb after 由 closes a group of hosts (由A主办，B、C承办).
+    const hosts: ActorMention[] = [];
+    let groupStart = from;
+    let lastVerbEnd = from;
+    for (const m of text.slice(from, s.end).matchAll(HOST_VERB_ALL_RE)) {
+      const at = from + m.index;
+      hosts.push(...actors.filter((a) => a.start >= groupStart && a.end <= at && !locative(text, a, actors) && !hosts.includes(a)));
+      groupStart = at + m[0].length;
+      lastVerbEnd = groupStart;
+    }
+    if (hosts.length === 0) continue;
+    const inside = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
+    let target: ProgrammeMention | undefined;
+    if (inside.length > 0) {
+      // …主办的“P” / P由A主办.
+      const firstVerbEnd = from + (HOST_VERB_RE.exec(text.slice(from, s.end))?.index ?? 0);
+      target = inside.find((m) => m.start >= firstVerbEnd && m.start <= lastVerbEnd + 3 && /^[\u4e00-\u9fff]{0,4}的?[“《]?$/.test(text.slice(lastVerbEnd, m.start)));
+      target ??= [...inside].reverse().find((m) => m.end <= from);
+      if (!target) continue;
+    } else {
+      const noun = THIS_NOUN_RE.exec(body)?.[1];
+      const before = mentions.filter((m) => m.end <= s.start);
+      if (before.length === 0) continue;
+      const preferred = noun ? [...before].reverse().find((m) => (m.programme.name + [...m.programme.aliases].join('')).includes(noun)) : undefined;
+      target = preferred ?? before[before.length - 1];
+      if (s.start - target.end > 400) continue;
+    }
     for (const h of hosts) {
       out.push({
         type: 'RUNS',
         from: h.ref,
         to: { label: 'Programme', name: target.programme.name },
-        evidence: evidence(prepared, { start: h.start, end: h.end }),
+        evidence: evidence(prepared, { start: Math.min(h.start, target.start), end: Math.max(h.end, target.end) }),
       });
     }
   }

@@ -6,6 +6,8 @@
  * prepared copy where those differences are gone, and every offset in the copy maps back to the
  * body so that evidence is still copied exactly from the printed text.
  */
+import data from '../lexicon/punctuation.json';
+import { defineLexicon, table, text } from '../lexicon/loader';
 
 /** A body prepared for matching, with the way back to the printed text. */
 export interface PreparedText {
@@ -22,18 +24,11 @@ export interface Span {
   end: number;
 }
 
-const HALF_TO_FULL: Record<string, string> = {
-  ',': '，',
-  ';': '；',
-  ':': '：',
-  '!': '！',
-  '?': '？',
-  '(': '（',
-  ')': '）',
-};
+const PUNCTUATION = defineLexicon('punctuation.json', data, { halfToFull: table, sentenceEnds: text, clauseEnds: text, widePunctuation: text });
+const HALF_TO_FULL: Readonly<Record<string, string>> = PUNCTUATION.halfToFull;
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-const WIDE_PUNCT = /[，。、；：！？“”‘’（）《》「」【】—…·]/;
+const WIDE_PUNCT = new Set(PUNCTUATION.widePunctuation);
 
 /** Whether a character is a CJK ideograph. */
 export function isCjk(ch: string | undefined): boolean {
@@ -55,7 +50,7 @@ export function prepareText(original: string): PreparedText {
       const prev = previousVisible(original, i);
       const next = nextVisible(original, i);
       const joinable = (c: string | undefined): boolean =>
-        c === undefined || isCjk(c) || WIDE_PUNCT.test(c) || c in HALF_TO_FULL || c === '"';
+        c === undefined || isCjk(c) || WIDE_PUNCT.has(c) || c in HALF_TO_FULL || c === '"';
       if (joinable(prev) || joinable(next)) continue;
     }
     if (ch === '\n') quoteOpen = false;
@@ -83,8 +78,8 @@ function nextVisible(s: string, i: number): string | undefined {
   return undefined;
 }
 
-const SENTENCE_END = new Set(['。', '！', '？', '；', '\n']);
-const CLAUSE_END = new Set(['，', '：']);
+const SENTENCE_END = new Set(PUNCTUATION.sentenceEnds);
+const CLAUSE_END = new Set(PUNCTUATION.clauseEnds);
 
 /**
  * Sentence spans of a prepared text. A sentence ends at 。！？； or a line break, but never inside
@@ -129,12 +124,19 @@ export function sentenceAt(sentences: Span[], at: number): Span {
   return sentences[lo] ?? { start: 0, end: 0 };
 }
 
+const CLAUSES = new WeakMap<PreparedText, Span[]>();
+
 /**
  * The shortest run of whole clauses covering [start, end), copied from the printed body and trimmed
  * of surrounding spaces. This is the evidence of a relation stated by the words in that range.
  */
 export function evidence(prepared: PreparedText, range: Span): string {
-  const clauses = clauseSpans(prepared.text);
+  let clauses = CLAUSES.get(prepared);
+  // A story states many relations; its clauses are split once (the text never changes).
+  if (!clauses) {
+    clauses = clauseSpans(prepared.text);
+    CLAUSES.set(prepared, clauses);
+  }
   let first = clauses.findIndex((c) => c.end > range.start);
   if (first < 0) first = clauses.length - 1;
   let last = first;

@@ -1,21 +1,24 @@
 /**
  * One story → the people, organisations, places and programmes it names and the relations it
- * states. The order matters: organisations first (their names hold places and words that look
- * like names), then places outside them, then people outside both, then programmes, then
+ * states. The stage order is written once, here: names (organisations first — their names hold
+ * places and words that look like names — then places outside them; `readNames`, used for the
+ * body and for each headline line alike), then people outside both, then programmes, then
  * references (该区, 我市) and relations over all of them. Places the story names only in its
  * headline or inside a body's name are listed too, but have no body span and act in no relation.
  */
 import { scanPlaces } from '../lexicon/gazetteer';
 import { actorMentions } from './coreference';
-import { findOrganisations, tokenize } from './organisations';
+import { findOrganisations, type OrganisationFound, type PrintedBody } from './organisations';
+import { byCode, homeCity, lookupPlace } from '../lexicon/gazetteer';
+import { tokenize, type Token } from '../tokenizer';
 import { findPeople } from './people';
 import { findPlaces, isLocalDivision } from './places';
 import { findProgrammes } from './programmes';
 import { headlineRuns } from './headline-runs';
 import { findRelations } from './relations';
-import { prepareText, printed, sentenceSpans, type Span } from './sentences';
-import type { PlaceLevel } from '../../model';
-import type { PlaceFound } from './places';
+import { prepareText, printed, sentenceSpans, type PreparedText, type Span } from './sentences';
+import type { OrganisationType, PlaceLevel } from '../../model';
+import type { PlaceFound, PlacesResult } from './places';
 import type { FoundRelation, StoryContext, StoryExtraction } from './types';
 
 /** Levels of the gazetteer divisions a headline, kicker or subtitle names that the story lists. */
@@ -27,26 +30,62 @@ const HEADLINE_LEVELS = new Set<PlaceLevel>(['CITY', 'DISTRICT', 'SUBDISTRICT', 
  */
 const NAMED_INSIDE_LEVELS = new Set<PlaceLevel>(['DISTRICT', 'SUBDISTRICT', 'TOWN', 'VILLAGE', 'COMMUNITY']);
 
+/** The bodies and places of one text, in the stage order every text of a story goes through. */
+export interface Names {
+  prepared: PreparedText;
+  tokens: Token[];
+  organisations: OrganisationFound[];
+  places: PlacesResult;
+}
+
+/**
+ * Names in one text: organisations first, then places outside them. `elsewhere` are bodies the
+ * story prints in other lines (the headline), which short forms in this text may fold into.
+ */
+export function readNames(line: string, elsewhere: PrintedBody[] = []): Names {
+  const prepared = prepareText(line);
+  const tokens = tokenize(prepared.text);
+  const organisations = findOrganisations(prepared, tokens, scanPlaces(prepared.text), elsewhere);
+  const places = findPlaces({ prepared, tokens, organisationSpans: organisations.flatMap((o) => o.mentions) });
+  return { prepared, tokens, organisations, places };
+}
+
+/**
+ * A division printed at the start of a body's name that the story names: districts and below,
+ * and the story's city when it is not the home paper's and opens a public body's name (长沙市开福区
+ * …社工站 is a story about 长沙市; 株洲市… is the house style of the home city's names; a firm's
+ * 湘西… says nothing of where the story is).
+ */
+function namedInside(p: PlaceFound, city: string | null, publicBody: boolean): boolean {
+  return NAMED_INSIDE_LEVELS.has(p.level) || (p.level === 'CITY' && publicBody && p.name !== homeCity().name && p.name === city);
+}
+
+/** Types of bodies that belong to one city's administration. */
+const PUBLIC_BODIES = new Set<OrganisationType>(['GOVERNMENT', 'PARTY', 'MASS_ORG']);
+
 /** One story's entities and relations; pure and deterministic. */
 export function extractStory(story: StoryContext): StoryExtraction {
-  const prepared = prepareText(story.body);
-  const tokens = tokenize(prepared.text);
+  const lines = [story.kicker, story.headline, story.subtitle].filter((x): x is string => !!x && x.trim().length > 0).map((line) => ({ line, names: readNames(line) }));
+  const headline = lines.find((l) => l.line === story.headline)?.names;
+  const headlineBodies = lines.flatMap((l) => l.names.organisations.map((o) => ({ name: o.name, type: o.type })));
+  const { prepared, tokens, organisations, places: found } = readNames(story.body, headlineBodies);
   const sentences = sentenceSpans(prepared.text);
-
-  const divisions = scanPlaces(prepared.text);
-  const organisations = findOrganisations(prepared, tokens, divisions);
   const organisationSpans = organisations.flatMap((o) => o.mentions);
-  const { places: allPlaces, inside } = findPlaces({ prepared, tokens, organisationSpans });
+  const { places: allPlaces, inside } = found;
+  const city = storyCity(allPlaces, [...organisations, ...(headline?.organisations ?? [])]);
+  const publicSpan = (span: Span): boolean => organisations.some((o) => PUBLIC_BODIES.has(o.type) && o.mentions.some((m) => same(m, span)));
   // A body printed as a place's exact name (a market both place and operator) stays a body only
   // where it is printed as the body; places keep only spans outside organisation names.
   const places = allPlaces.filter((p) => p.mentions.length > 0);
   const placeSpans = places.flatMap((p) => p.mentions);
   // …and a street or town of the city anywhere in a local body's name (涪口区龙门镇春风小学).
   const insideOnly = allPlaces.filter(
-    (p) => p.mentions.length === 0 && inside.some((i) => i.place === p && ((i.atStart && NAMED_INSIDE_LEVELS.has(p.level)) || isLocalDivision(p))),
+    (p) => p.mentions.length === 0 && inside.some((i) => i.place === p && ((i.atStart && namedInside(p, city, publicSpan(i.span))) || isLocalDivision(p))),
   );
   // Headline spans are not body spans: the places keep their names and surfaces, not their spans.
-  const fromHeadline = headlinePlaces(story)
+  const fromHeadline = lines
+    .flatMap((l) => headlinePlaces(l.names))
+    .filter((h, i, all) => all.findIndex((x) => x.name === h.name) === i)
     .filter((h) => !allPlaces.some((p) => p.name === h.name && p.mentions.length > 0))
     .map((h) => ({ ...h, mentions: [] }));
   // Listed places: those the body names, then those named only inside a body's name or in the
@@ -55,7 +94,7 @@ export function extractStory(story: StoryContext): StoryExtraction {
 
   const people = findPeople({ prepared, tokens, blocked: [...organisationSpans, ...placeSpans], creditNames: story.creditNames });
   const entityNames = new Set([...places.map((p) => p.name), ...organisations.map((o) => o.name)]);
-  const programmes = findProgrammes({ prepared, tokens, sentences, entityNames });
+  const programmes = findProgrammes({ prepared, tokens, sentences, entityNames, named: [...organisationSpans, ...placeSpans] });
   // A province printed only as the first words of a programme's or a quoted honour's name
   // (湖南省…孵化基地, “湖南省…培训基地”) is the name's house style, as inside a body's name; the city
   // is kept (株洲市…培训活动 ran there).
@@ -76,7 +115,8 @@ export function extractStory(story: StoryContext): StoryExtraction {
     ...organisations.map((o) => ({ label: 'Organisation' as const, name: o.name, aliases: [...o.aliases] })),
     ...listed.map((p) => ({ label: 'Place' as const, name: p.name, aliases: [...p.aliases, ...p.mentions.map((m) => printed(prepared, m))] })),
   ];
-  for (const run of headlineRuns({ headline: story.headline, programmes, actors: runners })) {
+  const headlineSubjects = headline ? { text: headline.prepared.text, organisations: headline.organisations, places: headline.places.places } : null;
+  for (const run of headlineSubjects ? headlineRuns({ headline: story.headline, names: headlineSubjects, programmes, actors: runners }) : []) {
     if (!relations.some((r) => r.type === 'RUNS' && r.to.name === run.to.name)) relations.push(run);
   }
 
@@ -101,23 +141,44 @@ export function extractStory(story: StoryContext): StoryExtraction {
     })),
     programmes: programmes.map((p) => ({ name: p.name, aliases: [...p.aliases].filter((a) => a !== p.name), kind: p.kind, targets: p.targets, count: p.mentions.length })),
     relations: relations.filter(valid),
+    city,
   };
+}
+
+/**
+ * The city a bare 市 means (市人社局, 市残联): the one city among those whose names open the story's
+ * public bodies (邵阳市民政局, 衡阳残联) and the home city when the story names a place in it; with
+ * neither, the home paper's city unless the story names another city; else none, and such names
+ * stay as printed.
+ */
+function storyCity(places: PlaceFound[], organisations: OrganisationFound[]): string | null {
+  const home = homeCity();
+  const cities = new Set<string>();
+  // Only public bodies place the story: a firm of another city (深圳某公司) may do business anywhere.
+  // A county's or district's body (浏阳市司法局, 赫山区民政局) places the story in its city too.
+  for (const o of organisations.filter((x) => PUBLIC_BODIES.has(x.type))) {
+    for (let len = Math.min(o.name.length - 1, 6); len >= 2; len--) {
+      const found = lookupPlace(o.name.slice(0, len)).filter((p) => ['CITY', 'DISTRICT'].includes(p.level));
+      const inCities = new Set(found.map((p) => (p.level === 'CITY' ? p.name : byCode(p.code.slice(0, 4))?.name)).filter((n): n is string => !!n));
+      if (inCities.size === 0) continue;
+      if (inCities.size === 1) cities.add([...inCities][0]);
+      break;
+    }
+  }
+  if (places.some((p) => p.code !== null && p.code.startsWith(home.code))) cities.add(home.name);
+  if (cities.size === 1) return [...cities][0];
+  if (cities.size > 1) return null;
+  return places.some((p) => p.level === 'CITY' && p.name !== home.name) ? null : home.name;
 }
 
 /**
  * Places printed in the headline, kicker or subtitle (云田镇全域卫生大清扫): the story names them even
  * where the body only says 该镇. Bodies printed there keep their places inside them, as in the body.
  */
-function headlinePlaces(story: StoryContext): PlaceFound[] {
-  const line = [story.kicker, story.headline, story.subtitle].filter((x): x is string => !!x).join('\n');
-  if (line.length === 0) return [];
-  const prepared = prepareText(line);
-  const tokens = tokenize(prepared.text);
-  const organisations = findOrganisations(prepared, tokens, scanPlaces(prepared.text));
-  const { places } = findPlaces({ prepared, tokens, organisationSpans: organisations.flatMap((o) => o.mentions) });
+function headlinePlaces(names: Names): PlaceFound[] {
   // Only divisions from the gazetteer: a headline's abbreviations (湖南工大, 高新区) are too short to
   // tell a province or a park from the start of a name.
-  return places.filter((p) => p.mentions.length > 0 && p.code !== null && HEADLINE_LEVELS.has(p.level));
+  return names.places.places.filter((p) => p.mentions.length > 0 && p.code !== null && HEADLINE_LEVELS.has(p.level));
 }
 
 function same(a: Span, b: Span): boolean {

@@ -72,4 +72,6 @@ export interface StoryExtraction {
   programmes: FoundProgramme[];
   /** Every `from`/`to` names an entity in the lists above. */
   relations: FoundRelation[];
+  /** The city a bare 市 means in this story (市人社局 → 株洲市…), when the story makes it plain. */
+  city?: string | null;
 }

@@ -1,5 +1,11 @@
 import { headlineRuns } from '../../../src/ingest/extract/headline-runs';
-import { extractStory } from '../../../src/ingest/extract/story';
+import { extractStory, readNames } from '../../../src/ingest/extract/story';
+
+/** The headline's bodies and places, as story.ts reads them. */
+const names = (headline: string): Parameters<typeof headlineRuns>[0]['names'] => {
+  const read = readNames(headline);
+  return { text: read.prepared.text, organisations: read.organisations, places: read.places.places };
+};
 
 const runs = (headline: string, body: string): string[] =>
   extractStory({ headline, kicker: null, subtitle: null, body, creditNames: [] })
@@ -16,6 +22,7 @@ describe('headlineRuns', () => {
   it('finds a body printed in full in the story from the short form in the headline', () => {
     const found = headlineRuns({
       headline: '高新区启动“春风送岗”招聘月',
+      names: names('高新区启动“春风送岗”招聘月'),
       programmes: [{ name: '春风送岗', aliases: ['“春风送岗”招聘月'] }],
       actors: [{ label: 'Place', name: '株洲高新技术产业开发区', aliases: ['株洲高新区'] }],
     });
@@ -25,9 +32,9 @@ describe('headlineRuns', () => {
   it('says nothing when the subject is not in the story, there is no run verb, or the object names no programme', () => {
     const programmes = [{ name: '城乡环境提质三年行动', aliases: [] }];
     const actors = [{ label: 'Place' as const, name: '醴陵市' }];
-    expect(headlineRuns({ headline: '攸县开展城乡环境提质三年行动', programmes, actors })).toEqual([]);
-    expect(headlineRuns({ headline: '醴陵市城乡环境提质三年行动见成效', programmes, actors })).toEqual([]);
-    expect(headlineRuns({ headline: '醴陵市开展文明创建', programmes, actors })).toEqual([]);
+    expect(headlineRuns({ headline: '攸县开展城乡环境提质三年行动', names: names('攸县开展城乡环境提质三年行动'), programmes, actors })).toEqual([]);
+    expect(headlineRuns({ headline: '醴陵市城乡环境提质三年行动见成效', names: names('醴陵市城乡环境提质三年行动见成效'), programmes, actors })).toEqual([]);
+    expect(headlineRuns({ headline: '醴陵市开展文明创建', names: names('醴陵市开展文明创建'), programmes, actors })).toEqual([]);
   });
 
   it('leaves a programme the body already gives a runner', () => {

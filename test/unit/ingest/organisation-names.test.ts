@@ -2,10 +2,19 @@ import { canonicalOrganisationName } from '../../../src/ingest/organisation-name
 import { extractPage } from '../../../src/ingest/pipeline';
 
 describe('canonicalOrganisationName', () => {
-  it('gives a short form with the paper\'s bare 市 the home city\'s full name', () => {
-    expect(canonicalOrganisationName('市人社局')).toBe('株洲市人力资源和社会保障局');
-    expect(canonicalOrganisationName('市残联')).toBe('株洲市残疾人联合会');
-    expect(canonicalOrganisationName('市总工会')).toBe('株洲市总工会');
+  it('gives a short form with a bare 市 the full name in the city the story is about', () => {
+    expect(canonicalOrganisationName('市人社局', '株洲市')).toBe('株洲市人力资源和社会保障局');
+    expect(canonicalOrganisationName('市残联', '株洲市')).toBe('株洲市残疾人联合会');
+    expect(canonicalOrganisationName('市总工会', '株洲市')).toBe('株洲市总工会');
+    expect(canonicalOrganisationName('市残联', '衡阳市')).toBe('衡阳市残疾人联合会');
+  });
+
+  it('leaves a bare 市 as printed when the story does not say which city it is', () => {
+    expect(canonicalOrganisationName('市残联')).toBeNull();
+  });
+
+  it('spells out the department of any city\'s body by its printed place', () => {
+    expect(canonicalOrganisationName('邵阳市人社局')).toBe('邵阳市人力资源和社会保障局');
   });
 
   it('keeps the printed place of a district body and spells out its department', () => {

@@ -1,4 +1,4 @@
-import { tokenize } from '../../../src/ingest/extract/organisations';
+import { tokenize } from '../../../src/ingest/tokenizer';
 import { findPeople } from '../../../src/ingest/extract/people';
 import { prepareText } from '../../../src/ingest/extract/sentences';
 

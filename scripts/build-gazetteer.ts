@@ -14,10 +14,13 @@
  * Scope, and why:
  * - every province, prefecture-level city and county-level unit nationwide (~3,330 rows, ~125 KB):
  *   stories name places elsewhere (深圳市福田区, 北京, 长沙市) and those need a level and a parent;
- * - for 株洲市 (code 4302) also every street/town and village/community (~1,520 rows, ~80 KB): these are
- *   the places the paper writes about. Streets and villages elsewhere are left out: they would cost
- *   ~90 MB of source for names the paper rarely prints, and bare names such as 城关镇 exist in
- *   hundreds of counties, so they could not be resolved anyway.
+ * - every street, town and township nationwide (~40,000 rows, ~1.3 MB): stories from other papers
+ *   and about other cities name them (秀峰街道, 双龙镇), and without them the misprint resolver would
+ *   read a real street elsewhere as a misspelt 株洲 one. A bare name held by several (双龙镇 is in
+ *   fifteen counties) is resolved at scan time by the places the story names, or left unresolved;
+ * - for 株洲市 (code 4302) also every village/community (~1,400 rows, ~70 KB): these are the places the
+ *   paper writes about. Villages elsewhere are left out: ~620,000 rows (~38 MB of source) for names
+ *   that repeat across counties far more than town names do.
  *
  * Dataset quirks handled here:
  * - the four municipalities have a province row plus pseudo-cities 市辖区 / 县; the pseudo-cities
@@ -156,6 +159,17 @@ function townshipLevel(name: string, code: string): PlaceLevel {
   return 'OTHER';
 }
 
+/**
+ * Which township-level rows outside 株洲 the gazetteer carries: streets, towns and townships with
+ * at least two characters before the suffix. Farms, zones and 地区 rows are left out, and so are
+ * two-character names (张镇, 口镇), which read as a surname and a title (张镇长) or part of a word.
+ */
+function nationwideTownship(name: string, level: PlaceLevel): boolean {
+  if (level !== 'SUBDISTRICT' && level !== 'TOWN') return false;
+  const suffix = /街道$/.test(name) ? 2 : 1;
+  return name.length - suffix >= 2;
+}
+
 /** Village-level printed name and level; null for rows that are not places. */
 function villageForm(raw: string, code: string): { name: string; level: PlaceLevel } | null {
   if (/虚拟生活区$/.test(raw)) return null;
@@ -228,7 +242,15 @@ function main(): void {
     const level: PlaceLevel = zone ? (PARK_NAME.test(a.name) ? 'PARK' : 'OTHER') : 'DISTRICT';
     // Cities without counties (东莞市) repeat themselves at county level; one place, not two.
     if (rows.get(parentCode ?? '')?.name === a.name) continue;
-    const row = add({ code: a.code, name: a.name, level, parentCode });
+    // 常德市西洞庭管理区 is printed 西洞庭管理区 (and 大通湖管理区 as 大通湖区): county-level areas
+    // governed like a district, named without the city that the dataset writes in front.
+    const cityName = rows.get(parentCode ?? '')?.name;
+    const managed = zone && /管理区$/.test(a.name);
+    const name = managed && cityName && a.name.startsWith(cityName) ? a.name.slice(cityName.length) : a.name;
+    const row = add({ code: a.code, name, level: managed ? 'DISTRICT' : level, parentCode });
+    if (name !== a.name) row.aliases.add(a.name);
+    if (managed && name.length - '管理区'.length >= 2) row.aliases.add(name.replace(/管理区$/, '区'));
+    if (managed) continue;
     if (level === 'PARK') parkAliases(a.name, provinceShorts).forEach((x) => row.aliases.add(x));
     if (level !== 'DISTRICT') continue;
     if (a.code.startsWith(HUNAN)) {
@@ -241,11 +263,17 @@ function main(): void {
     }
   }
 
-  // Township level, 株洲 only.
+  // Township level: 株洲 whole; elsewhere the streets, towns and townships (see the header).
   for (const s of readJson<Division[]>(join(dist, 'streets.json'))) {
-    if (s.cityCode !== ZHUZHOU) continue;
+    const home = s.cityCode === ZHUZHOU;
     const name = s.name.replace(/街道办事处$/, '街道');
     const level = townshipLevel(name, s.code);
+    if (!home && !nationwideTownship(name, level)) continue;
+    if (!home) {
+      const row = add({ code: s.code, name, level, parentCode: s.areaCode ?? null });
+      if (name !== s.name) row.aliases.add(s.name);
+      continue;
+    }
     const row = add({ code: s.code, name, level, parentCode: s.areaCode ?? null });
     if (name !== s.name) row.aliases.add(s.name);
     if (level === 'PARK') parkAliases(name, provinceShorts).forEach((x) => row.aliases.add(x));

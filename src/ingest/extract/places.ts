@@ -77,7 +77,7 @@ export function findPlaces({ prepared, tokens, organisationSpans }: FindInput): 
   const inside: PlacesResult['inside'] = [];
   const within = (s: Span): Span | undefined => organisationSpans.find((o) => o.start <= s.start && o.end >= s.end && !(o.start === s.start && o.end === s.end));
 
-  const gazetteer = scanPlaces(text).filter(
+  const gazetteer = scanPlaces(text, { keepUnresolved: true }).filter(
     (m) => !(BARE_PARKS.has(m.surface) && m.surface !== '高新区' && !isZhuzhou(m.place)) && !/^(日报|晚报|新闻|广播|电视)/.test(text.slice(m.end, m.end + 2)),
   );
   const adminEnds = new Map<number, GazetteerPlace>();
@@ -98,16 +98,17 @@ export function findPlaces({ prepared, tokens, organisationSpans }: FindInput): 
   };
 
   for (const m of gazetteer) {
-    const place = homePark(m.surface) ?? m.place;
-    const ambiguous = m.alternatives.length > 0;
-    add({
-      span: { start: m.start, end: m.end },
-      name: place.name,
-      surface: m.surface,
-      level: place.level,
-      code: place.code,
-      parent: ambiguous ? null : parentName(place),
-    });
+    const park = homePark(m.surface);
+    if (park || m.alternatives.length === 0) {
+      const place = park ?? m.place;
+      add({ span: { start: m.start, end: m.end }, name: place.name, surface: m.surface, level: place.level, code: place.code, parent: parentName(place) });
+      continue;
+    }
+    // A name the story does not place among its namesakes (three villages are called 田心村, fifteen
+    // towns 双龙镇): named, with its level, but with no code or parent, as either would be a guess.
+    const candidates = [m.place, ...m.alternatives];
+    const name = candidates.every((c) => c.name === m.place.name) ? m.place.name : m.surface;
+    add({ span: { start: m.start, end: m.end }, name, surface: m.surface, level: m.place.level, code: null, parent: null });
   }
   const taken = (s: Span): boolean => gazetteer.some((m) => m.start < s.end && m.end > s.start);
 

@@ -59,16 +59,15 @@ interface Entry {
   qualifiedOnly: boolean;
 }
 
-/** A character trie over the scannable surfaces: a scan walks it once per position. */
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  entries?: Entry[];
-}
-
 interface Index {
   byCode: Map<string, GazetteerPlace>;
   bySurface: Map<string, Entry[]>;
-  trie: TrieNode;
+  /**
+   * Scannable surfaces by their first two characters → their lengths, longest first. A scan
+   * looks up the two characters at each position and tries only the lengths listed there; a
+   * character trie did the same work with ten times the memory once every town was carried.
+   */
+  prefixes: Map<string, number[]>;
   /** 株洲 district/county/street/town names, the targets of resolveMisprint. */
   misprintTargets: GazetteerPlace[];
 }
@@ -81,22 +80,18 @@ function index(): Index {
   if (memo) return memo;
   const byCode = new Map<string, GazetteerPlace>();
   const bySurface = new Map<string, Entry[]>();
-  const trie: TrieNode = { next: new Map() };
+  const prefixes = new Map<string, number[]>();
   const misprintTargets: GazetteerPlace[] = [];
   const addSurface = (surface: string, entry: Entry): void => {
     const list = bySurface.get(surface);
     if (list) list.push(entry);
     else bySurface.set(surface, [entry]);
-    if (entry.kind === 'lookup') return;
-    // Keyed by UTF-16 code unit, as the scan reads the text, so that rare astral characters agree.
-    let node = trie;
-    for (let k = 0; k < surface.length; k++) {
-      let child = node.next.get(surface[k]);
-      if (!child) node.next.set(surface[k], (child = { next: new Map() }));
-      node = child;
-    }
-    // The trie shares the entry arrays of bySurface; lookup-only entries are filtered when choosing.
-    node.entries = bySurface.get(surface);
+    // Keyed by UTF-16 code units, as the scan reads the text, so that rare astral characters agree.
+    if (entry.kind === 'lookup' || surface.length < 2) return;
+    const key = surface.slice(0, 2);
+    const lengths = prefixes.get(key);
+    if (!lengths) prefixes.set(key, [surface.length]);
+    else if (!lengths.includes(surface.length)) lengths.push(surface.length);
   };
 
   for (const row of data.places) {
@@ -116,8 +111,9 @@ function index(): Index {
     for (const l of split(lookupOnly)) addSurface(l, { place, kind: 'lookup', qualifiedOnly: false });
     if (code.startsWith(ZHUZHOU) && ['DISTRICT', 'SUBDISTRICT', 'TOWN'].includes(level)) misprintTargets.push(place);
   }
+  for (const lengths of prefixes.values()) lengths.sort((a, b) => b - a);
 
-  memo = { byCode, bySurface, trie, misprintTargets };
+  memo = { byCode, bySurface, prefixes, misprintTargets };
   return memo;
 }
 
@@ -183,15 +179,22 @@ function contextScore(place: GazetteerPlace, seen: Map<string, number>): number 
   return score;
 }
 
+/** What one position's entries leave: a place, or a tie the rest of the text may break. */
+interface Choice {
+  entry: Entry;
+  /** Candidates tied with `entry`; empty when the choice is made. */
+  alternatives: GazetteerPlace[];
+}
+
 /**
- * Chooses among the entries for one surface at one position, or returns undefined when the text
- * does not allow a choice. `before` is the match ending right where this one starts (a qualifier
- * such as 北京市 in 北京市朝阳区); `seen` maps every place matched earlier to its match order.
+ * Chooses among the entries for one surface at one position, or returns undefined when none may
+ * be read there. `before` is the match ending right where this one starts (a qualifier such as
+ * 北京市 in 北京市朝阳区); `seen` maps every place resolved earlier to its match order.
  */
 function choose(
   entries: Entry[],
   ctx: { before: PlaceMatch | undefined; seen: Map<string, number>; next: string | undefined },
-): { entry: Entry; alternatives: GazetteerPlace[] } | undefined {
+): Choice | undefined {
   let cands = entries.filter(
     (e) =>
       e.kind !== 'lookup' &&
@@ -208,34 +211,91 @@ function choose(
   const top = Math.max(...scores);
   if (top >= 0) cands = cands.filter((_, k) => scores[k] === top);
   cands.sort(compareCandidates);
-  const best = cands.filter((e) => tier(e.place) === tier(cands[0].place) && RANK[e.place.level] === RANK[cands[0].place.level]);
+  const level = RANK[cands[0].place.level];
+  // Streets and towns: a name shared across cities (双龙镇 is in fifteen counties, 云田镇 in 株洲 and
+  // in Gansu) stays a tie for the whole text to break (see resolveTies); the paper's own city is
+  // preferred only there, once the text is known not to be about another city.
+  const tiedAcrossCities = level >= RANK.SUBDISTRICT;
+  const best = cands.filter((e) => RANK[e.place.level] === level && (tiedAcrossCities || tier(e.place) === tier(cands[0].place)));
   const distinct = [...new Map(best.map((e) => [e.place.code, e])).values()];
   if (distinct.length === 1) return { entry: distinct[0], alternatives: [] };
-  // Several equal candidates: within 株洲 the name is still worth reporting (its level is certain);
-  // elsewhere (朝阳区 in Beijing and Changchun) a bare name says too little to be returned.
-  if (tier(distinct[0].place) !== 0) return undefined;
+  // Several equal counties or districts: within 株洲 the name is still worth reporting (its level
+  // is certain); elsewhere (朝阳区 in Beijing and Changchun) a bare name says too little.
+  if (!tiedAcrossCities && tier(distinct[0].place) !== 0) return undefined;
   return { entry: distinct[0], alternatives: distinct.slice(1).map((e) => e.place) };
 }
 
-/** Longest-match, non-overlapping scan of a text for gazetteer places; ambiguous names resolved toward 株洲 (e.g. a 城关镇 outside Zhuzhou is not returned unless qualified). variant=true when matched through a variant/OCR spelling. */
-export function scanPlaces(text: string): PlaceMatch[] {
-  const { trie } = index();
+/** Options of a scan. */
+export interface ScanOptions {
+  /** Codes of places named elsewhere in the story (its headline): they break ties as the text's own do. */
+  context?: readonly string[];
+  /**
+   * Keep a name no context resolves (双龙镇 in a story naming no county): its level is certain but
+   * not its code, so `place` is only the first candidate and `alternatives` the rest. By default
+   * only ties among 株洲 places are returned so; a tie across cities is left out.
+   */
+  keepUnresolved?: boolean;
+}
+
+/** How far up the place's chain (0: its parent) the nearest of `codes` sits, or undefined. */
+function distanceTo(place: GazetteerPlace, codes: ReadonlySet<string>): number | undefined {
+  const depth = ancestors(place.code).findIndex((a) => codes.has(a.code));
+  return depth < 0 ? undefined : depth;
+}
+
+/**
+ * Breaks the ties left after the left-to-right scan with every place the text resolved (before or
+ * after the tie) and the given context: the candidate inside the nearest named place wins. With no
+ * such candidate, a story that names 株洲 places or none of another city's reads its own city's
+ * candidate. What stays tied keeps its alternatives.
+ */
+function resolveTies(matches: PlaceMatch[], context: readonly string[]): void {
+  // A tie broken adds its place to the context of the others (南洲镇 first, then 横江村 in it), so
+  // the passes repeat while one of them settles something.
+  for (let changed = true; changed; ) {
+    changed = false;
+    const codes = new Set<string>(context);
+    for (const m of matches) if (m.alternatives.length === 0) codes.add(m.place.code);
+    const named = [...codes].map((c) => byCode(c)).filter((p): p is GazetteerPlace => p !== undefined);
+    const home = named.some((p) => tier(p) === 0) || !named.some((p) => RANK[p.level] >= RANK.CITY && tier(p) !== 0);
+    for (const m of matches) {
+      if (m.alternatives.length === 0) continue;
+      const cands = [m.place, ...m.alternatives];
+      const distances = cands.map((c) => distanceTo(c, codes));
+      const nearest = Math.min(...distances.map((d) => d ?? Infinity));
+      let pick = Number.isFinite(nearest) ? cands.filter((_, k) => distances[k] === nearest) : [];
+      if (pick.length === 0 && home) pick = cands.filter((c) => tier(c) === 0);
+      if (pick.length === 0 || pick.length === cands.length) continue;
+      m.place = pick[0];
+      m.alternatives = pick.slice(1);
+      if (pick.length === 1) {
+        codes.add(pick[0].code);
+        changed = true;
+      }
+    }
+  }
+}
+
+/**
+ * Longest-match, non-overlapping scan of a text for gazetteer places. A name several places share
+ * is resolved by the places the text names (a qualifier right before it, then the others, then
+ * `options.context`), else toward 株洲 in a story about 株洲; see ScanOptions for what stays
+ * unresolved. variant=true when matched through a variant/OCR spelling or a former name.
+ */
+export function scanPlaces(text: string, options: ScanOptions = {}): PlaceMatch[] {
+  const { prefixes, bySurface } = index();
   const matches: PlaceMatch[] = [];
   const seen = new Map<string, number>();
-  const ends: { len: number; entries: Entry[] }[] = [];
+  for (const code of options.context ?? []) seen.set(code, 0);
   let i = 0;
   while (i < text.length) {
-    // Every surface starting at i, collected in one walk; tried longest first.
-    ends.length = 0;
-    for (let node: TrieNode | undefined = trie, k = i; k < text.length; k++) {
-      node = node.next.get(text[k]);
-      if (!node) break;
-      if (node.entries) ends.push({ len: k + 1 - i, entries: node.entries });
-    }
     let found: PlaceMatch | undefined;
-    for (let e = ends.length - 1; e >= 0; e--) {
-      const { len, entries } = ends[e];
+    // Every surface starting at i, longest first.
+    for (const len of prefixes.get(text.slice(i, i + 2)) ?? []) {
+      if (i + len > text.length) continue;
       const surface = text.slice(i, i + len);
+      const entries = bySurface.get(surface);
+      if (!entries) continue;
       const last = matches[matches.length - 1];
       const picked = choose(entries, { before: last?.end === i ? last : undefined, seen, next: text[i + len] });
       if (!picked) continue;
@@ -251,13 +311,15 @@ export function scanPlaces(text: string): PlaceMatch[] {
     }
     if (found) {
       matches.push(found);
-      seen.set(found.place.code, matches.length);
+      if (found.alternatives.length === 0) seen.set(found.place.code, matches.length);
       i = found.end;
     } else {
       i += 1;
     }
   }
-  return matches;
+  if (matches.some((m) => m.alternatives.length > 0)) resolveTies(matches, options.context ?? []);
+  if (options.keepUnresolved) return matches;
+  return matches.filter((m) => m.alternatives.length === 0 || [m.place, ...m.alternatives].every((p) => tier(p) === 0));
 }
 
 const ADMIN_SUFFIX = /(街道|区|县|市|镇|乡)$/;

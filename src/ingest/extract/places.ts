@@ -6,12 +6,38 @@
  * A place printed inside an organisation's name (芦淞区 in 芦淞区盛康日托服务中心) is not a mention
  * of the place: it tells where the body sits, which relations.ts records as BASED_IN.
  */
-import type { PlaceLevel } from '../../model';
+import { PLACE_LEVELS, type PlaceLevel } from '../../model';
 import { ancestors, byCode, lookupPlace, resolveMisprint, scanPlaces, type GazetteerPlace } from '../lexicon/gazetteer';
+import { alternation, defineLexicon, optional, count, oneOf, patterns, records, table, text as textField, words } from '../lexicon/loader';
 import countryData from '../lexicon/countries.json';
+import cueData from '../lexicon/place-cues.json';
 import suffixData from '../lexicon/place-suffixes.json';
 import { extendLeft, type Token } from './organisations';
 import type { PreparedText, Span } from './sentences';
+
+const level = oneOf(PLACE_LEVELS);
+const SUFFIXES = defineLexicon('place-suffixes.json', suffixData, {
+  suffixes: records({ suffix: textField, level, minHead: optional(count), exclude: optional(words) }),
+  community: records({ suffix: textField, level }),
+  village: records({ suffix: textField, level }),
+  blockNumerals: textField,
+  notPlaceHeads: words,
+  cityCoreference: words,
+});
+const CUES = defineLexicon('place-cues.json', cueData, {
+  mediaAfter: words,
+  bareParks: words,
+  genericHeads: words,
+  genericAnywhere: words,
+  communityConfirmAfter: patterns,
+  communityListAfter: patterns,
+  countryAfter: words,
+  countryBefore: words,
+  misprintSuffixes: words,
+  cityShortForms: table,
+  shortFormBefore: words,
+});
+const COUNTRIES = defineLexicon('countries.json', countryData, { countries: words });
 
 /** One place of the story with every span that names it. */
 export interface PlaceFound {
@@ -30,31 +56,40 @@ interface SuffixRule {
   exclude: Set<string>;
 }
 
-const RULES: SuffixRule[] = (suffixData.suffixes as Array<{ suffix: string; level: string; minHead?: number; exclude?: string[] }>)
-  .map((s) => ({ suffix: s.suffix, level: s.level as PlaceLevel, minHead: s.minHead ?? 2, exclude: new Set(s.exclude ?? []) }))
+const RULES: SuffixRule[] = SUFFIXES.suffixes
+  .map((s) => ({ suffix: s.suffix, level: s.level, minHead: s.minHead ?? 2, exclude: new Set(s.exclude ?? []) }))
   .sort((a, b) => b.suffix.length - a.suffix.length);
 const RULE_OF = new Map(RULES.map((r) => [r.suffix, r]));
-const SUFFIX_RE = new RegExp(RULES.map((r) => r.suffix).join('|'), 'g');
-const NOT_HEADS = new Set(suffixData.notPlaceHeads);
-const CITY_WORDS_RE = new RegExp(suffixData.cityCoreference.join('|'), 'g');
+const SUFFIX_RE = new RegExp(alternation(RULES.map((r) => r.suffix)), 'g');
+const NOT_HEADS = new Set(SUFFIXES.notPlaceHeads);
+const CITY_WORDS_RE = new RegExp(alternation(SUFFIXES.cityCoreference), 'g');
 /** `<name><numeral>村`: a named residential block (沿河三村), an estate. */
-const BLOCK_RE = new RegExp(`[${suffixData.blockNumerals}]村(?![委民庄落级])`, 'g');
+const BLOCK_RE = new RegExp(`[${SUFFIXES.blockNumerals}]村(?![委民庄落级])`, 'g');
+const COMMUNITY = SUFFIXES.community[0];
+const VILLAGE = SUFFIXES.village[0];
 /** A community or village by suffix, when the gazetteer lacks it. */
-const COMMUNITY_RE = /社区|村(?![委民庄落级镇里口干])/g;
+const COMMUNITY_RE = new RegExp(`${COMMUNITY.suffix}|${VILLAGE.suffix}(?![委民庄落级镇里口干])`, 'g');
 /** What may follow a community/village name and confirms it (its bodies and roles). */
-const COMMUNITY_CONFIRM = /^(党委|党总支|党支部|居委会|村委会|网格员|书记|主任|村民小组|[\u4e00-\u9fff]{1,2}组(?![织成建合]))/;
+const COMMUNITY_CONFIRM = CUES.communityConfirmAfter.map((p) => new RegExp(p, 'u'));
 /** Bare generic park words the gazetteer resolves to a park elsewhere in China. */
-const BARE_PARKS = new Set(['高新区', '经开区', '开发区']);
+const BARE_PARKS = new Set(CUES.bareParks);
+const MEDIA_AFTER_RE = new RegExp(`^(?:${alternation(CUES.mediaAfter)})`);
 const ZHUZHOU_CODE = '4302';
 /** Heads that make a suffix place a category (国家生产性实训基地, 年度省级创业孵化基地, 市县两级工人文化宫). */
-const GENERIC_HEAD_RE = /^(国家|省级|市级|区级|县级|重要|年度|各类|各级|一批|多个|全国|全省|全市|首批|该|本|这|那|各|市县|两级)|两级/;
+const GENERIC_HEAD_RE = new RegExp(`^(?:${alternation(CUES.genericHeads)})|${alternation(CUES.genericAnywhere)}`);
 const ZHUZHOU_PARK_SURFACE = '株洲高新区';
 /** Foreign countries, longest first so 印度尼西亚 wins over 印度. */
-const COUNTRY_RE = new RegExp([...countryData.countries].sort((a, b) => b.length - a.length).join('|'), 'g');
+const COUNTRY_RE = new RegExp(alternation(COUNTRIES.countries), 'g');
 /** After a country: a list mark, 等, a conjunction or 的 shows it stands as a place of its own. */
-const COUNTRY_AFTER_RE = /^(?:[^\u4e00-\u9fff]|$|[等和与及的、]|地区|工作|留学|创业|发展|访问|考察|参展)/;
+const COUNTRY_AFTER_RE = new RegExp(`^(?:[^\u4e00-\u9fff]|$|${alternation(CUES.countryAfter)})`);
 /** Before a country: a verb of going, coming or being in (去往了新加坡, 远销美国, 来自德国). */
-const COUNTRY_BEFORE_RE = /(在|赴|到|往|去|自|于|从|至|销|出口|前往|远销|来自|去往了|去了)$/;
+const COUNTRY_BEFORE_RE = new RegExp(`(?:${alternation(CUES.countryBefore)})$`);
+/** The close of a list of communities or villages (等8个社区). */
+const COMMUNITY_LIST = CUES.communityListAfter.map((p) => new RegExp(p, 'gu'));
+/** A verb of being or coming, then a city's one-character short form (来株, 在衡). */
+const SHORT_FORM_RE = new RegExp(`(${alternation(CUES.shortFormBefore)})[${Object.keys(CUES.cityShortForms).join('')}]`, 'g');
+/** A division name an OCR misprint may hide in: two or three characters and a division suffix. */
+const MISPRINT_RE = new RegExp(`[\u4e00-\u9fff]{2,3}?(?:${alternation(CUES.misprintSuffixes)})`, 'g');
 
 interface FindInput {
   prepared: PreparedText;
@@ -78,7 +113,7 @@ export function findPlaces({ prepared, tokens, organisationSpans }: FindInput): 
   const within = (s: Span): Span | undefined => organisationSpans.find((o) => o.start <= s.start && o.end >= s.end && !(o.start === s.start && o.end === s.end));
 
   const gazetteer = scanPlaces(text, { keepUnresolved: true }).filter(
-    (m) => !(BARE_PARKS.has(m.surface) && m.surface !== '高新区' && !isZhuzhou(m.place)) && !/^(日报|晚报|新闻|广播|电视)/.test(text.slice(m.end, m.end + 2)),
+    (m) => !(BARE_PARKS.has(m.surface) && m.surface !== '高新区' && !isZhuzhou(m.place)) && !MEDIA_AFTER_RE.test(text.slice(m.end, m.end + 2)),
   );
   const adminEnds = new Map<number, GazetteerPlace>();
   for (const m of gazetteer) adminEnds.set(m.end, m.place);
@@ -122,13 +157,18 @@ export function findPlaces({ prepared, tokens, organisationSpans }: FindInput): 
     const depth = ancestors(place.code).findIndex((a) => codes.has(a.code));
     return depth < 0 ? undefined : depth;
   };
+  // A misprint must fit the story: the 株洲 name is inside a place the story names, or the story
+  // names no other city's places at all. A real street elsewhere is never read as a 株洲 one (the
+  // gazetteer knows every street and town, so resolveMisprint refuses those outright), and neither
+  // is an unknown name in a story about another city.
+  const fitsStory = (place: GazetteerPlace): boolean => distanceToStory(place) !== undefined || !namesAnotherCity(byName.values());
   for (const prefer of [undefined, distanceToStory]) {
-    for (const m of text.matchAll(/[\u4e00-\u9fff]{2,3}?(?:街道|区|县|镇|乡)/g)) {
+    for (const m of text.matchAll(MISPRINT_RE)) {
       const span = { start: m.index, end: m.index + m[0].length };
       if (taken(span) || misprinted.has(span.start)) continue;
       for (let s = span.start; s < span.end - 1; s++) {
         const place = resolveMisprint(text.slice(s, span.end), prefer);
-        if (!place) continue;
+        if (!place || !fitsStory(place)) continue;
         add({ span: { start: s, end: span.end }, name: place.name, surface: text.slice(s, span.end), level: place.level, code: place.code, parent: parentName(place) });
         misprinted.add(span.start);
         break;
@@ -188,7 +228,7 @@ export function findPlaces({ prepared, tokens, organisationSpans }: FindInput): 
     for (const g of gazetteer) if (g.end > start && g.end <= m.index) cut = g.end;
     const anchor = adminEnds.get(cut);
     const head = text.slice(cut, m.index);
-    const confirmed = anchor !== undefined || COMMUNITY_CONFIRM.test(text.slice(end, end + 4));
+    const confirmed = anchor !== undefined || COMMUNITY_CONFIRM.some((re) => re.test(text.slice(end, end + 4)));
     if (!confirmed || head.length < 2 || NOT_HEADS.has(head) || /[0-9一二三四五六七八九十]$/.test(head)) continue;
     // The head must not be an ordinary word (积极联系社区): a dictionary word that is not a noun.
     if (tokens.some((t) => t.start >= cut && t.end <= m!.index && t.word.length > 1 && !/^n/.test(t.tag))) continue;
@@ -196,10 +236,27 @@ export function findPlaces({ prepared, tokens, organisationSpans }: FindInput): 
       span: { start: cut, end },
       name: text.slice(cut, end),
       surface: text.slice(cut, end),
-      level: m[0] === '社区' ? 'COMMUNITY' : 'VILLAGE',
+      level: m[0] === COMMUNITY.suffix ? COMMUNITY.level : VILLAGE.level,
       code: null,
       parent: anchor ? anchor.name : null,
     });
+  }
+
+  // 南门、北街及凤凰等8个社区: the names listed before a closing count of communities or villages
+  // are each one (named with the suffix the list closes with, the printed form kept as an alias).
+  for (const re of COMMUNITY_LIST) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const suffix = m[0].endsWith(COMMUNITY.suffix) ? COMMUNITY : VILLAGE;
+      for (const item of listedBefore(text, m.index)) {
+        if (taken(item) || [...byName.values()].some((p) => p.mentions.some((x) => x.start < item.end && x.end > item.start))) continue;
+        const printedName = text.slice(item.start, item.end);
+        if (NOT_HEADS.has(printedName) || GENERIC_HEAD_RE.test(printedName)) continue;
+        const full = printedName.endsWith(suffix.suffix) ? printedName : printedName + suffix.suffix;
+        const entry = add({ span: item, name: full, surface: printedName, level: suffix.level, code: null, parent: null });
+        void entry;
+      }
+    }
   }
 
   // Foreign countries, where they stand as places (新加坡、马来西亚等地; 远销美国), not as a
@@ -213,17 +270,93 @@ export function findPlaces({ prepared, tokens, organisationSpans }: FindInput): 
     add({ span, name: m[0], surface: m[0], level: 'COUNTRY', code: null, parent: null });
   }
 
-  // 我市 / 全市 / 市里: the paper's own city.
+  // 来株投资, 在衡举办: a city by its one-character short form, printed as a word of its own after
+  // a verb of being or coming. 株洲 always (the paper's own city); another city only in a story that
+  // names it or a place in it, as that city's own paper prints it.
+  SHORT_FORM_RE.lastIndex = 0;
+  for (let m = SHORT_FORM_RE.exec(text); m !== null; m = SHORT_FORM_RE.exec(text)) {
+    const at = m.index + m[1].length;
+    const span = { start: at, end: at + 1 };
+    const city = byCode(CUES.cityShortForms[text[at]]);
+    if (!city || taken(span) || !tokens.some((t) => t.start === at && t.end === at + 1)) continue;
+    const named = [...byName.values()].some((p) => p.code !== null && (p.code === city.code || p.code.startsWith(city.code)));
+    if (city.code !== ZHUZHOU_CODE && !named) continue;
+    add({ span, name: city.name, surface: city.name, level: city.level, code: city.code, parent: parentName(city) });
+  }
+
+  // 我市 / 全市 / 市里: the paper's own city; in a story about another city's places, that city
+  // when the story prints it, else none (a 咸宁 story's 我市 is not 株洲).
+  const ownCity = storyCity(byName.values());
   CITY_WORDS_RE.lastIndex = 0;
-  for (let m = CITY_WORDS_RE.exec(text); m !== null; m = CITY_WORDS_RE.exec(text)) {
-    const city = byCode(ZHUZHOU_CODE);
-    if (!city) break;
-    const entry = add({ span: { start: m.index, end: m.index + m[0].length }, name: city.name, surface: city.name, level: city.level, code: city.code, parent: parentName(city) });
-    void entry;
+  for (let m = CITY_WORDS_RE.exec(text); ownCity && m !== null; m = CITY_WORDS_RE.exec(text)) {
+    add({ span: { start: m.index, end: m.index + m[0].length }, name: ownCity.name, surface: ownCity.name, level: ownCity.level, code: ownCity.code, parent: parentName(ownCity) });
   }
 
   return { places: [...byName.values()], inside };
 }
+
+/** Longest name in a list of communities (南门、北街及凤凰); a longer run is a phrase, not a name. */
+const LIST_ITEM_MAX = 4;
+
+/**
+ * The items of a list ending at `end` (X、Y及Z), read back over 、及和与; stops at the first run that
+ * is not a name's length or is not separated, and returns nothing for a single item (a list has two).
+ */
+function listedBefore(text: string, end: number): Span[] {
+  const items: Span[] = [];
+  let at = end;
+  for (;;) {
+    let start = at;
+    while (start > 0 && /[\u4e00-\u9fff]/.test(text[start - 1]) && !/[及和与]/.test(text[start - 1]) && at - start < LIST_ITEM_MAX + 1) start--;
+    const length = at - start;
+    const separator = text[start - 1];
+    if (length < 2 || length > LIST_ITEM_MAX) break;
+    // The first item is bounded by punctuation (，南门、北街…); a longer run there is a phrase.
+    if (separator !== '、' && !/[及和与]/.test(separator ?? '') && /[\u4e00-\u9fff]/.test(separator ?? '')) break;
+    items.unshift({ start, end: at });
+    if (separator !== '、' && !/[及和与]/.test(separator ?? '')) break;
+    at = start - 1;
+  }
+  return items.length >= 2 ? items : [];
+}
+
+/** Places of the story with a code, outside 株洲, at district level or below: the story is about them. */
+function otherCitiesLocal(places: Iterable<PlaceFound>): GazetteerPlace[] {
+  const out: GazetteerPlace[] = [];
+  for (const p of places) {
+    const place = p.code === null ? undefined : byCode(p.code);
+    if (place && RANKED_LOCAL.has(place.level) && !isZhuzhou(place)) out.push(place);
+  }
+  return out;
+}
+
+/** True when the story names a place of another city (a city, or a place at district level or below). */
+function namesAnotherCity(places: Iterable<PlaceFound>): boolean {
+  for (const p of places) {
+    const place = p.code === null ? undefined : byCode(p.code);
+    if (place && (place.level === 'CITY' || RANKED_LOCAL.has(place.level)) && !isZhuzhou(place)) return true;
+  }
+  return false;
+}
+
+/**
+ * The city a story's 我市 / 全市 means: 株洲 when the story names a 株洲 place or no district-level
+ * place elsewhere (我市企业赴深圳参展); else the one other city all those places lie in, if the story
+ * prints it; else none.
+ */
+function storyCity(places: Iterable<PlaceFound>): GazetteerPlace | null {
+  const list = [...places];
+  const home = byCode(ZHUZHOU_CODE) ?? null;
+  if (list.some((p) => p.code !== null && p.code.startsWith(ZHUZHOU_CODE))) return home;
+  const local = otherCitiesLocal(list);
+  if (local.length === 0) return home;
+  const cities = new Set(local.map((p) => ancestors(p.code).find((a) => a.level === 'CITY')?.code ?? ''));
+  if (cities.size !== 1) return null;
+  const [code] = [...cities];
+  return list.some((p) => p.code === code) ? (byCode(code) ?? null) : null;
+}
+
+const RANKED_LOCAL: ReadonlySet<PlaceLevel> = new Set(['DISTRICT', 'SUBDISTRICT', 'TOWN', 'VILLAGE', 'COMMUNITY']);
 
 /** Divisions below the district: named anywhere inside a local body's name, they place the story. */
 const LOCAL_LEVELS: ReadonlySet<PlaceLevel> = new Set(['SUBDISTRICT', 'TOWN', 'VILLAGE', 'COMMUNITY']);

@@ -31,6 +31,7 @@ const CUES = defineLexicon('place-cues.json', cueData, {
   genericAnywhere: words,
   communityConfirmAfter: patterns,
   communityListAfter: patterns,
+  communityCueBefore: words,
   countryAfter: words,
   countryBefore: words,
   misprintSuffixes: words,
@@ -84,6 +85,8 @@ const COUNTRY_RE = new RegExp(alternation(COUNTRIES.countries), 'g');
 const COUNTRY_AFTER_RE = new RegExp(`^(?:[^\u4e00-\u9fff]|$|${alternation(CUES.countryAfter)})`);
 /** Before a country: a verb of going, coming or being in (去往了新加坡, 远销美国, 来自德国). */
 const COUNTRY_BEFORE_RE = new RegExp(`(?:${alternation(CUES.countryBefore)})$`);
+/** Words before a community or village name that confirm it (在某村开展, 联合某社区). */
+const COMMUNITY_CUE_BEFORE_RE = new RegExp(`(?:${alternation(CUES.communityCueBefore)})$`);
 /** The close of a list of communities or villages (等8个社区). */
 const COMMUNITY_LIST = CUES.communityListAfter.map((p) => new RegExp(p, 'gu'));
 /** A verb of being or coming, then a city's one-character short form (来株, 在衡). */
@@ -226,12 +229,21 @@ export function findPlaces({ prepared, tokens, organisationSpans }: FindInput): 
     const start = extendLeft({ text, tokens, headStart: m.index, maxLength: 4 });
     let cut = start;
     for (const g of gazetteer) if (g.end > start && g.end <= m.index) cut = g.end;
+    // A division printed just before (某区立新社区): the name runs from its end, whatever the
+    // dictionary makes of the words between (立新 is an adverb to it).
+    const near = gazetteer.find((g) => g.end < start && m!.index - g.end >= 2 && m!.index - g.end <= 4 && /^[\u4e00-\u9fff]+$/.test(text.slice(g.end, m!.index)));
+    if (cut === start && near) cut = near.end;
     const anchor = adminEnds.get(cut);
     const head = text.slice(cut, m.index);
-    const confirmed = anchor !== undefined || COMMUNITY_CONFIRM.some((re) => re.test(text.slice(end, end + 4)));
+    // Or a locative or co-actor word before a name that the dictionary does not glue to its suffix
+    // (在某荷村联合开展, 联合某峰山社区、…; 新农村 is one word, not a village).
+    const cued = COMMUNITY_CUE_BEFORE_RE.test(text.slice(Math.max(0, cut - 3), cut)) && tokens.some((t) => t.start === m!.index);
+    const confirmed = anchor !== undefined || cued || COMMUNITY_CONFIRM.some((re) => re.test(text.slice(end, end + 4)));
     if (!confirmed || head.length < 2 || NOT_HEADS.has(head) || /[0-9一二三四五六七八九十]$/.test(head)) continue;
-    // The head must not be an ordinary word (积极联系社区): a dictionary word that is not a noun.
-    if (tokens.some((t) => t.start >= cut && t.end <= m!.index && t.word.length > 1 && !/^n/.test(t.tag))) continue;
+    // The head must not be an ordinary word (积极联系社区): a dictionary word that is not a noun;
+    // after a division (某区立新社区) any word but a verb, preposition, conjunction or particle.
+    const wordTags = tokens.filter((t) => t.start >= cut && t.end <= m!.index && t.word.length > 1).map((t) => t.tag);
+    if (wordTags.some((tag) => (anchor ? /^[vpcu]/.test(tag) : !/^n/.test(tag)))) continue;
     add({
       span: { start: cut, end },
       name: text.slice(cut, end),

@@ -32,6 +32,7 @@ const CUES = defineLexicon('place-cues.json', cueData, {
   communityConfirmAfter: patterns,
   communityListAfter: patterns,
   communityCueBefore: words,
+  planVerbs: words,
   countryAfter: words,
   countryBefore: words,
   misprintSuffixes: words,
@@ -87,6 +88,8 @@ const COUNTRY_AFTER_RE = new RegExp(`^(?:[^\u4e00-\u9fff]|$|${alternation(CUES.c
 const COUNTRY_BEFORE_RE = new RegExp(`(?:${alternation(CUES.countryBefore)})$`);
 /** Words before a community or village name that confirm it (在某村开展, 联合某社区). */
 const COMMUNITY_CUE_BEFORE_RE = new RegExp(`(?:${alternation(CUES.communityCueBefore)})$`);
+/** A verb of building inside a site's or a park's head, with words on both sides (…建设微公园). */
+const PLAN_VERB_RE = new RegExp(`.(?:${alternation(CUES.planVerbs)}).`, 'u');
 /** The close of a list of communities or villages (等8个社区). */
 const COMMUNITY_LIST = CUES.communityListAfter.map((p) => new RegExp(p, 'gu'));
 /** A verb of being or coming, then a city's one-character short form (来株, 在衡). */
@@ -208,7 +211,16 @@ export function findPlaces({ prepared, tokens, organisationSpans }: FindInput): 
       if (GENERIC_HEAD_RE.test(head)) continue;
       // An estate's name is nouns (荣华, 曹四村), never a verb phrase (严重影响小区, 清理小区).
       if (estateLike && tokens.some((t) => t.start >= start && t.end <= headStart && t.word.length > 1 && !/^(n|m|j|l)/.test(t.tag))) continue;
+      // Nor is a site's or a park's a plan to build one (利用空坪隙地建设微公园).
+      if (!estateLike && PLAN_VERB_RE.test(head)) continue;
       if (!/^[\u4e00-\u9fff]/.test(name)) continue;
+      // A division that only opens a site's or a park's name (株洲 in 株洲经开区) is its parent, not a
+      // mention of its own.
+      for (const g of gazetteer) {
+        if (g.start < start || g.end > headStart) continue;
+        const entry = [...byName.values()].find((p) => p.mentions.some((x) => x.start === g.start && x.end === g.end));
+        if (entry) entry.mentions = entry.mentions.filter((x) => !(x.start === g.start && x.end === g.end));
+      }
       const park = homePark(name);
       if (park) {
         add({ span: { start, end }, name: park.name, surface: name, level: park.level, code: park.code, parent: parentName(park) });

@@ -25,7 +25,7 @@ const SUFFIXES = defineLexicon('place-suffixes.json', suffixData, {
   cityCoreference: words,
 });
 const CUES = defineLexicon('place-cues.json', cueData, {
-  mediaAfter: words,
+  mediaAfter: patterns,
   bareParks: words,
   genericHeads: words,
   genericAnywhere: words,
@@ -75,7 +75,7 @@ const COMMUNITY_RE = new RegExp(`${COMMUNITY.suffix}|${VILLAGE.suffix}(?![委民
 const COMMUNITY_CONFIRM = CUES.communityConfirmAfter.map((p) => new RegExp(p, 'u'));
 /** Bare generic park words the gazetteer resolves to a park elsewhere in China. */
 const BARE_PARKS = new Set(CUES.bareParks);
-const MEDIA_AFTER_RE = new RegExp(`^(?:${alternation(CUES.mediaAfter)})`);
+const MEDIA_AFTER = CUES.mediaAfter.map((p) => new RegExp(p, 'u'));
 const ZHUZHOU_CODE = '4302';
 /** Heads that make a suffix place a category (国家生产性实训基地, 年度省级创业孵化基地, 市县两级工人文化宫). */
 const GENERIC_HEAD_RE = new RegExp(`^(?:${alternation(CUES.genericHeads)})|${alternation(CUES.genericAnywhere)}`);
@@ -119,7 +119,7 @@ export function findPlaces({ prepared, tokens, organisationSpans }: FindInput): 
   const within = (s: Span): Span | undefined => organisationSpans.find((o) => o.start <= s.start && o.end >= s.end && !(o.start === s.start && o.end === s.end));
 
   const gazetteer = scanPlaces(text, { keepUnresolved: true }).filter(
-    (m) => !(BARE_PARKS.has(m.surface) && m.surface !== '高新区' && !isZhuzhou(m.place)) && !MEDIA_AFTER_RE.test(text.slice(m.end, m.end + 2)),
+    (m) => !(BARE_PARKS.has(m.surface) && m.surface !== '高新区' && !isZhuzhou(m.place)) && !MEDIA_AFTER.some((re) => re.test(text.slice(m.end, m.end + 5))),
   );
   const adminEnds = new Map<number, GazetteerPlace>();
   for (const m of gazetteer) adminEnds.set(m.end, m.place);

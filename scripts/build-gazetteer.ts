@@ -248,7 +248,8 @@ function main(): void {
     const managed = zone && /管理区$/.test(a.name);
     const name = managed && cityName && a.name.startsWith(cityName) ? a.name.slice(cityName.length) : a.name;
     const row = add({ code: a.code, name, level: managed ? 'DISTRICT' : level, parentCode });
-    if (name !== a.name) row.aliases.add(a.name);
+    // The dataset form stays findable but is not scanned: printed, it is the city and the area (two mentions).
+    if (name !== a.name) row.lookupOnly.add(a.name);
     if (managed && name.length - '管理区'.length >= 2) row.aliases.add(name.replace(/管理区$/, '区'));
     if (managed) continue;
     if (level === 'PARK') parkAliases(a.name, provinceShorts).forEach((x) => row.aliases.add(x));

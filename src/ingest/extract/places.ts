@@ -102,6 +102,8 @@ interface FindInput {
   tokens: Token[];
   /** Organisation spans: places inside them are not place mentions. */
   organisationSpans: Span[];
+  /** Codes of places the story names elsewhere (its headline): they tell namesakes apart. */
+  context?: readonly string[];
 }
 
 /** Result of place finding: the places, and gazetteer places printed inside organisation names. */
@@ -112,13 +114,13 @@ export interface PlacesResult {
 }
 
 /** Finds the places of a prepared story body. */
-export function findPlaces({ prepared, tokens, organisationSpans }: FindInput): PlacesResult {
+export function findPlaces({ prepared, tokens, organisationSpans, context = [] }: FindInput): PlacesResult {
   const text = prepared.text;
   const byName = new Map<string, PlaceFound>();
   const inside: PlacesResult['inside'] = [];
   const within = (s: Span): Span | undefined => organisationSpans.find((o) => o.start <= s.start && o.end >= s.end && !(o.start === s.start && o.end === s.end));
 
-  const gazetteer = scanPlaces(text, { keepUnresolved: true }).filter(
+  const gazetteer = scanPlaces(text, { keepUnresolved: true, context }).filter(
     (m) => !(BARE_PARKS.has(m.surface) && m.surface !== '高新区' && !isZhuzhou(m.place)) && !MEDIA_AFTER.some((re) => re.test(text.slice(m.end, m.end + 5))),
   );
   const adminEnds = new Map<number, GazetteerPlace>();

@@ -36,7 +36,9 @@ export function extractStory(story: StoryContext): StoryExtraction {
   const divisions = scanPlaces(prepared.text);
   const organisations = findOrganisations(prepared, tokens, divisions);
   const organisationSpans = organisations.flatMap((o) => o.mentions);
-  const { places: allPlaces, inside } = findPlaces({ prepared, tokens, organisationSpans });
+  const headline = headlinePlaces(story);
+  const context = headline.flatMap((h) => (h.code === null ? [] : [h.code]));
+  const { places: allPlaces, inside } = findPlaces({ prepared, tokens, organisationSpans, context });
   // A body printed as a place's exact name (a market both place and operator) stays a body only
   // where it is printed as the body; places keep only spans outside organisation names.
   const places = allPlaces.filter((p) => p.mentions.length > 0);
@@ -46,7 +48,7 @@ export function extractStory(story: StoryContext): StoryExtraction {
     (p) => p.mentions.length === 0 && inside.some((i) => i.place === p && ((i.atStart && NAMED_INSIDE_LEVELS.has(p.level)) || isLocalDivision(p))),
   );
   // Headline spans are not body spans: the places keep their names and surfaces, not their spans.
-  const fromHeadline = headlinePlaces(story)
+  const fromHeadline = headline
     .filter((h) => !allPlaces.some((p) => p.name === h.name && p.mentions.length > 0))
     .map((h) => ({ ...h, mentions: [] }));
   // Listed places: those the body names, then those named only inside a body's name or in the

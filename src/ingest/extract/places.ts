@@ -216,10 +216,10 @@ export function findPlaces({ prepared, tokens, organisationSpans, context = [] }
       // Nor is a site's or a park's a plan to build one (利用空坪隙地建设微公园).
       if (!estateLike && PLAN_VERB_RE.test(head)) continue;
       if (!/^[\u4e00-\u9fff]/.test(name)) continue;
-      // A division that only opens a site's or a park's name (株洲 in 株洲经开区) is its parent, not a
-      // mention of its own.
+      // A city or province that only opens a site's or a park's name (株洲 in 株洲经开区) is the house
+      // style of the name, not a mention of its own; a village there is named (某村蔬菜大棚).
       for (const g of gazetteer) {
-        if (g.start < start || g.end > headStart) continue;
+        if (g.start < start || g.end > headStart || (g.place.level !== 'CITY' && g.place.level !== 'PROVINCE')) continue;
         const entry = [...byName.values()].find((p) => p.mentions.some((x) => x.start === g.start && x.end === g.end));
         if (entry) entry.mentions = entry.mentions.filter((x) => !(x.start === g.start && x.end === g.end));
       }

@@ -25,7 +25,7 @@ const HEADLINE_LEVELS = new Set<PlaceLevel>(['CITY', 'DISTRICT', 'SUBDISTRICT', 
  * name (天元区 in 天元区民政局, 田心社区 in 田心社区党委): the analyst lists the district whose bureau
  * acts. The city and the province are not (株洲… and 湖南省… are the house style of names).
  */
-const NAMED_INSIDE_LEVELS = new Set<PlaceLevel>(['DISTRICT', 'SUBDISTRICT', 'TOWN', 'VILLAGE', 'COMMUNITY']);
+const NAMED_INSIDE_LEVELS = new Set<PlaceLevel>(['DISTRICT', 'SUBDISTRICT', 'TOWN', 'VILLAGE', 'COMMUNITY', 'ESTATE']);
 
 /** One story's entities and relations; pure and deterministic. */
 export function extractStory(story: StoryContext): StoryExtraction {

@@ -68,8 +68,24 @@ interface Index {
    * character trie did the same work with ten times the memory once every town was carried.
    */
   prefixes: Map<string, number[]>;
-  /** 株洲 district/county/street/town names, the targets of resolveMisprint. */
-  misprintTargets: GazetteerPlace[];
+  /**
+   * 株洲 district/county/street/town forms, the targets of resolveMisprint, by each of their forms
+   * with one character before the suffix blanked (渌?区 → 渌口区): a misprint is looked up, not searched.
+   */
+  misprintKeys: Map<string, GazetteerPlace[]>;
+}
+
+const ADMIN_SUFFIX = /(街道|区|县|市|镇|乡)$/;
+const BLANK = '\u0000';
+
+/** The forms of `surface` with one character before its division suffix blanked; none without a suffix. */
+function misprintKeys(surface: string): string[] {
+  const suffix = ADMIN_SUFFIX.exec(surface)?.[1];
+  if (!suffix) return [];
+  const base = surface.slice(0, -suffix.length);
+  const keys: string[] = [];
+  for (let k = 0; k < base.length; k++) keys.push(`${base.slice(0, k)}${BLANK}${base.slice(k + 1)}${suffix}`);
+  return keys;
 }
 
 let memo: Index | undefined;
@@ -83,7 +99,7 @@ function index(): Index {
   const byCode = new Map<string, GazetteerPlace>();
   const bySurface = new Map<string, Entry[]>();
   const prefixes = new Map<string, number[]>();
-  const misprintTargets: GazetteerPlace[] = [];
+  const misprintIndex = new Map<string, GazetteerPlace[]>();
   const addSurface = (surface: string, entry: Entry): void => {
     const list = bySurface.get(surface);
     if (list) list.push(entry);
@@ -111,11 +127,19 @@ function index(): Index {
     for (const a of split(aliases)) addSurface(a, { place, kind: 'alias', qualifiedOnly: false });
     for (const v of split(variants)) addSurface(v, { place, kind: 'variant', qualifiedOnly: false });
     for (const l of split(lookupOnly)) addSurface(l, { place, kind: 'lookup', qualifiedOnly: false });
-    if (code.startsWith(ZHUZHOU) && ['DISTRICT', 'SUBDISTRICT', 'TOWN'].includes(level)) misprintTargets.push(place);
+    if (code.startsWith(ZHUZHOU) && ['DISTRICT', 'SUBDISTRICT', 'TOWN'].includes(level)) {
+      for (const form of [place.name, ...place.aliases]) {
+        for (const key of misprintKeys(form)) {
+          const list = misprintIndex.get(key);
+          if (!list) misprintIndex.set(key, [place]);
+          else if (!list.includes(place)) list.push(place);
+        }
+      }
+    }
   }
   for (const lengths of prefixes.values()) lengths.sort((a, b) => b - a);
 
-  memo = { byCode, bySurface, prefixes, misprintTargets };
+  memo = { byCode, bySurface, prefixes, misprintKeys: misprintIndex };
   return memo;
 }
 
@@ -285,10 +309,27 @@ function resolveTies(matches: PlaceMatch[], context: readonly string[]): void {
  * unresolved. variant=true when matched through a variant/OCR spelling or a former name.
  */
 export function scanPlaces(text: string, options: ScanOptions = {}): PlaceMatch[] {
+  // A story's text is scanned by several stages (its bodies, its places, its headline runs): the
+  // last few scans are kept, as the result depends only on the text and the context.
+  const key = `${(options.context ?? []).join(',')}\u0001${text}`;
+  let matches = recentScans.get(key);
+  if (!matches) {
+    matches = scan(text, options.context ?? []);
+    if (recentScans.size >= RECENT_SCANS) recentScans.delete(recentScans.keys().next().value as string);
+    recentScans.set(key, matches);
+  }
+  if (options.keepUnresolved) return [...matches];
+  return matches.filter((m) => m.alternatives.length === 0 || [m.place, ...m.alternatives].every((p) => tier(p) === 0));
+}
+
+const RECENT_SCANS = 16;
+const recentScans = new Map<string, PlaceMatch[]>();
+
+function scan(text: string, context: readonly string[]): PlaceMatch[] {
   const { prefixes, bySurface } = index();
   const matches: PlaceMatch[] = [];
   const seen = new Map<string, number>();
-  for (const code of options.context ?? []) seen.set(code, 0);
+  for (const code of context) seen.set(code, 0);
   let i = 0;
   while (i < text.length) {
     let found: PlaceMatch | undefined;
@@ -319,12 +360,9 @@ export function scanPlaces(text: string, options: ScanOptions = {}): PlaceMatch[
       i += 1;
     }
   }
-  if (matches.some((m) => m.alternatives.length > 0)) resolveTies(matches, options.context ?? []);
-  if (options.keepUnresolved) return matches;
-  return matches.filter((m) => m.alternatives.length === 0 || [m.place, ...m.alternatives].every((p) => tier(p) === 0));
+  if (matches.some((m) => m.alternatives.length > 0)) resolveTies(matches, context);
+  return matches;
 }
-
-const ADMIN_SUFFIX = /(街道|区|县|市|镇|乡)$/;
 
 /**
  * Resolve an OCR misprint: a surface that is not in the gazetteer but differs from exactly one 株洲
@@ -337,16 +375,10 @@ export function resolveMisprint(surface: string, rank?: (place: GazetteerPlace) 
   const suffix = ADMIN_SUFFIX.exec(s)?.[1];
   // At least two characters before the suffix, so one of them still agrees (a bare 某县 is not 攸县).
   if (!suffix || s.length - suffix.length < 2 || lookupPlace(s).length) return undefined;
-  const base = s.slice(0, -suffix.length);
+  // Same suffix, same length, one character different (an equal form is a real place, refused above).
   const hits = new Set<GazetteerPlace>();
-  for (const place of index().misprintTargets) {
-    for (const form of [place.name, ...place.aliases]) {
-      if (!form.endsWith(suffix) || form.length !== s.length) continue;
-      let diff = 0;
-      for (let k = 0; k < base.length && diff < 2; k++) if (form[k] !== base[k]) diff++;
-      if (diff === 1) hits.add(place);
-    }
-  }
+  const { misprintKeys: keyed } = index();
+  for (const key of misprintKeys(s)) for (const place of keyed.get(key) ?? []) hits.add(place);
   if (hits.size === 1) return [...hits][0];
   if (!rank) return undefined;
   const ranked = [...hits].map((place) => ({ place, rank: rank(place) })).filter((r): r is { place: GazetteerPlace; rank: number } => r.rank !== undefined);

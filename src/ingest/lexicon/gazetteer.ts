@@ -67,13 +67,16 @@ interface Index {
    * looks up the two characters at each position and tries only the lengths listed there; a
    * character trie did the same work with ten times the memory once every town was carried.
    */
-  prefixes: Map<string, number[]>;
+  prefixes: Map<number, number[]>;
   /**
    * 株洲 district/county/street/town forms, the targets of resolveMisprint, by each of their forms
    * with one character before the suffix blanked (渌?区 → 渌口区): a misprint is looked up, not searched.
    */
   misprintKeys: Map<string, GazetteerPlace[]>;
 }
+
+/** The two UTF-16 code units at `at` as one number: the scan's per-position key, with no string made. */
+const pairKey = (text: string, at: number): number => text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
 
 const ADMIN_SUFFIX = /(街道|区|县|市|镇|乡)$/;
 const BLANK = '\u0000';
@@ -98,7 +101,7 @@ function index(): Index {
   if (memo) return memo;
   const byCode = new Map<string, GazetteerPlace>();
   const bySurface = new Map<string, Entry[]>();
-  const prefixes = new Map<string, number[]>();
+  const prefixes = new Map<number, number[]>();
   const misprintIndex = new Map<string, GazetteerPlace[]>();
   const addSurface = (surface: string, entry: Entry): void => {
     const list = bySurface.get(surface);
@@ -106,7 +109,7 @@ function index(): Index {
     else bySurface.set(surface, [entry]);
     // Keyed by UTF-16 code units, as the scan reads the text, so that rare astral characters agree.
     if (entry.kind === 'lookup' || surface.length < 2) return;
-    const key = surface.slice(0, 2);
+    const key = pairKey(surface, 0);
     const lengths = prefixes.get(key);
     if (!lengths) prefixes.set(key, [surface.length]);
     else if (!lengths.includes(surface.length)) lengths.push(surface.length);
@@ -311,30 +314,36 @@ function resolveTies(matches: PlaceMatch[], context: readonly string[]): void {
 export function scanPlaces(text: string, options: ScanOptions = {}): PlaceMatch[] {
   // A story's text is scanned by several stages (its bodies, its places, its headline runs): the
   // last few scans are kept, as the result depends only on the text and the context.
-  const key = `${(options.context ?? []).join(',')}\u0001${text}`;
-  let matches = recentScans.get(key);
+  let matches = recentScans.get(text);
   if (!matches) {
-    matches = scan(text, options.context ?? []);
+    matches = scan(text);
     if (recentScans.size >= RECENT_SCANS) recentScans.delete(recentScans.keys().next().value as string);
-    recentScans.set(key, matches);
+    recentScans.set(text, matches);
+  }
+  // The context only breaks the ties the text left; the cached matches stay as they were.
+  const context = options.context ?? [];
+  if (context.length > 0 && matches.some((m) => m.alternatives.length > 0)) {
+    matches = matches.map((m) => (m.alternatives.length > 0 ? { ...m } : m));
+    resolveTies(matches, context);
   }
   if (options.keepUnresolved) return [...matches];
   return matches.filter((m) => m.alternatives.length === 0 || [m.place, ...m.alternatives].every((p) => tier(p) === 0));
 }
 
+const NO_LENGTHS: readonly number[] = [];
 const RECENT_SCANS = 16;
 const recentScans = new Map<string, PlaceMatch[]>();
 
-function scan(text: string, context: readonly string[]): PlaceMatch[] {
+function scan(text: string): PlaceMatch[] {
   const { prefixes, bySurface } = index();
   const matches: PlaceMatch[] = [];
   const seen = new Map<string, number>();
-  for (const code of context) seen.set(code, 0);
   let i = 0;
   while (i < text.length) {
     let found: PlaceMatch | undefined;
     // Every surface starting at i, longest first.
-    for (const len of prefixes.get(text.slice(i, i + 2)) ?? []) {
+    const lengths = i + 1 < text.length ? prefixes.get(pairKey(text, i)) : undefined;
+    for (const len of lengths ?? NO_LENGTHS) {
       if (i + len > text.length) continue;
       const surface = text.slice(i, i + len);
       const entries = bySurface.get(surface);
@@ -360,7 +369,7 @@ function scan(text: string, context: readonly string[]): PlaceMatch[] {
       i += 1;
     }
   }
-  if (matches.some((m) => m.alternatives.length > 0)) resolveTies(matches, context);
+  if (matches.some((m) => m.alternatives.length > 0)) resolveTies(matches, []);
   return matches;
 }
 

@@ -30,6 +30,7 @@ const HELD_IN = defineLexicon('held-in-markers.json', heldInData, {
   enterVerbs: words,
   modifierBetween: patterns,
   minNameAfterPlace: count,
+  siteContinuation: words,
 });
 /** Words that make the place after them a location, not the actor (在芦淞区举办). */
 const LOCATIVE_BEFORE_RE = new RegExp(`(?:${alternation(HELD_IN.locativeBefore)})$`);
@@ -40,6 +41,8 @@ const HELD_AFTER_RE = new RegExp(`^(?:${alternation(HELD_IN.jointWords)})?(?:${a
 /** Verbs by which a working group goes into a place to act there. */
 const ENTER_RE = new RegExp(`(?:${alternation(HELD_IN.enterVerbs)})$`);
 const MODIFIER_BETWEEN = HELD_IN.modifierBetween.map((p) => new RegExp(p, 'u'));
+/** A sentence opening on the event's site (活动现场，…), up to the programme. */
+const SITE_CONTINUATION_RE = new RegExp(`^\\s*(?:${alternation(HELD_IN.siteContinuation)})[，,：:]`);
 
 interface RelationsInput {
   prepared: PreparedText;
@@ -344,12 +347,7 @@ function namePrefixPlace(name: string, places: PlaceFound[]): string | null {
 function explicitLocation({ text, sentences, actors, mentions }: { text: string; sentences: Span[]; actors: ActorMention[]; mentions: Span[] }): { place: string; span: Span } | null {
   for (const m of mentions) {
     const s = sentenceAt(sentences, m.start);
-    const places = actors.filter((a) => a.ref.label === 'Place' && a.start >= s.start && a.end <= s.end);
-    for (const first of places) {
-      if (!AT_BEFORE_RE.test(text.slice(Math.max(0, first.start - 1), first.start))) continue;
-      let last = first;
-      for (let next = places.find((a) => a.start === last.end); next; next = places.find((a) => a.start === last.end)) last = next;
-      if (!HELD_AFTER_RE.test(text.slice(last.end, last.end + 6))) continue;
+    for (const { first, last } of locationsIn(text, actors, s)) {
       // The programme and the location in one clause (P在X举行, 在X举办P), not a list of
       // participants after a comma.
       const between = m.end <= first.start ? text.slice(m.end, first.start) : text.slice(last.end, m.start);
@@ -358,7 +356,31 @@ function explicitLocation({ text, sentences, actors, mentions }: { text: string;
       return { place: last.ref.name, span: { start: Math.min(first.start, m.start), end: Math.max(last.end, m.end) } };
     }
   }
+  // 活动现场，开展了“A”: a sentence that opens on the event's site goes on where the sentence
+  // before it (in the same paragraph) said the event was held.
+  for (const m of mentions) {
+    const s = sentenceAt(sentences, m.start);
+    if (!SITE_CONTINUATION_RE.test(text.slice(s.start, m.start))) continue;
+    const k = sentences.findIndex((x) => x.start === s.start);
+    const previous = k > 0 ? sentences[k - 1] : undefined;
+    if (!previous || text.slice(previous.end, s.start).includes('\n')) continue;
+    const [location] = locationsIn(text, actors, previous);
+    if (location) return { place: location.last.ref.name, span: { start: location.first.start, end: m.end } };
+  }
   return null;
+}
+
+/** Every 在X举办 of a sentence, X a chain of places (在某区某社区举行 → first and last). */
+function locationsIn(text: string, actors: ActorMention[], s: Span): Array<{ first: ActorMention; last: ActorMention }> {
+  const places = actors.filter((a) => a.ref.label === 'Place' && a.start >= s.start && a.end <= s.end);
+  const out: Array<{ first: ActorMention; last: ActorMention }> = [];
+  for (const first of places) {
+    if (!AT_BEFORE_RE.test(text.slice(Math.max(0, first.start - 1), first.start))) continue;
+    let last = first;
+    for (let next = places.find((a) => a.start === last.end); next; next = places.find((a) => a.start === last.end)) last = next;
+    if (HELD_AFTER_RE.test(text.slice(last.end, last.end + 6))) out.push({ first, last });
+  }
+  return out;
 }
 
 /**

@@ -22,6 +22,11 @@ describe('HELD_IN', () => {
     expect(found.some((h) => h.startsWith('阳光助学'))).toBe(false);
   });
 
+  it('carries the location to the next sentence when it opens on the event\'s site', () => {
+    const found = heldIn('“邻里一家亲”活动在双清区立新社区举行。活动现场，开展了“健康小课堂”讲座。');
+    expect(found).toEqual(expect.arrayContaining(['邻里一家亲>立新社区', '健康小课堂>立新社区']));
+  });
+
   it('takes the place printed as the programme\'s modifier', () => {
     expect(heldIn('近年来，不少返乡青年受益于桃源县“万人创业工程”。')).toContain('万人创业工程>桃源县');
   });

@@ -21,6 +21,8 @@ const SUFFIXES = defineLexicon('place-suffixes.json', suffixData, {
   community: records({ suffix: textField, level }),
   village: records({ suffix: textField, level }),
   blockNumerals: textField,
+  blockNotAfter: textField,
+  villageNotAfter: textField,
   notPlaceHeads: words,
   cityCoreference: words,
 });
@@ -66,11 +68,11 @@ const SUFFIX_RE = new RegExp(alternation(RULES.map((r) => r.suffix)), 'g');
 const NOT_HEADS = new Set(SUFFIXES.notPlaceHeads);
 const CITY_WORDS_RE = new RegExp(alternation(SUFFIXES.cityCoreference), 'g');
 /** `<name><numeral>村`: a named residential block (沿河三村), an estate. */
-const BLOCK_RE = new RegExp(`[${SUFFIXES.blockNumerals}]村(?![委民庄落级])`, 'g');
+const BLOCK_RE = new RegExp(`[${SUFFIXES.blockNumerals}]村(?![${SUFFIXES.blockNotAfter}])`, 'g');
 const COMMUNITY = SUFFIXES.community[0];
 const VILLAGE = SUFFIXES.village[0];
 /** A community or village by suffix, when the gazetteer lacks it. */
-const COMMUNITY_RE = new RegExp(`${COMMUNITY.suffix}|${VILLAGE.suffix}(?![委民庄落级镇里口干])`, 'g');
+const COMMUNITY_RE = new RegExp(`${COMMUNITY.suffix}|${VILLAGE.suffix}(?![${SUFFIXES.villageNotAfter}])`, 'g');
 /** What may follow a community/village name and confirms it (its bodies and roles). */
 const COMMUNITY_CONFIRM = CUES.communityConfirmAfter.map((p) => new RegExp(p, 'u'));
 /** Bare generic park words the gazetteer resolves to a park elsewhere in China. */

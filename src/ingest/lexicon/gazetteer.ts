@@ -6,7 +6,11 @@
  * module-level memo is safe and every call after the first costs only the lookups.
  */
 import data from './gazetteer.json';
+import rulesData from './gazetteer-rules.json';
+import { alternation, defineLexicon, text as textField, words } from './loader';
 import type { PlaceLevel } from '../../model';
+
+const RULES = defineLexicon('gazetteer-rules.json', rulesData, { villageWordTail: textField, misprintSuffixes: words });
 
 export interface GazetteerPlace {
   /** NBS division code as the dataset writes it (2, 4, 6, 9 or 12 digits); project-assigned codes contain an `x`. */
@@ -43,11 +47,8 @@ const RANK: Record<PlaceLevel, number> = {
   COMMUNITY: 6, ESTATE: 7, SITE: 7, OTHER: 7,
 };
 
-/**
- * Characters that, right after a village's final 村, show that the 村 belongs to a common word
- * instead (建设村级组织, 光明村庄): the village reading is then dropped.
- */
-const VILLAGE_WORD_TAIL = new Set(['级', '庄', '落']);
+/** After a village's final 村, a character of a common word instead (建设村级组织): see gazetteer-rules.json. */
+const VILLAGE_WORD_TAIL = new Set([...RULES.villageWordTail]);
 
 /** How a surface form refers to a place; decides scanning and the variant flag. */
 type Kind = 'name' | 'alias' | 'variant' | 'lookup';
@@ -78,7 +79,7 @@ interface Index {
 /** The two UTF-16 code units at `at` as one number: the scan's per-position key, with no string made. */
 const pairKey = (text: string, at: number): number => text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
 
-const ADMIN_SUFFIX = /(街道|区|县|市|镇|乡)$/;
+const ADMIN_SUFFIX = new RegExp(`(${alternation(RULES.misprintSuffixes)})$`);
 const BLANK = '\u0000';
 
 /** The forms of `surface` with one character before its division suffix blanked; none without a suffix. */

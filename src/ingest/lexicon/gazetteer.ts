@@ -60,9 +60,16 @@ interface Entry {
   qualifiedOnly: boolean;
 }
 
+/**
+ * The indexes over gazetteer.json's rows. Only surfaces are indexed up front; a place's object is
+ * made from its row when a lookup or a scan first meets it, as a run meets a few hundred of the
+ * ~43,000 rows (this keeps the index at a fraction of the memory and start-up of whole objects).
+ */
 interface Index {
-  byCode: Map<string, GazetteerPlace>;
-  bySurface: Map<string, Entry[]>;
+  /** Division code → row number. */
+  byCode: Map<string, number>;
+  /** Surface → its entries, each `row * 4 + kind` (one number for the common single entry). */
+  bySurface: Map<string, number | number[]>;
   /**
    * Scannable surfaces by their first two characters → their lengths, longest first. A scan
    * looks up the two characters at each position and tries only the lengths listed there; a
@@ -74,7 +81,14 @@ interface Index {
    * with one character before the suffix blanked (渌?区 → 渌口区): a misprint is looked up, not searched.
    */
   misprintKeys: Map<string, GazetteerPlace[]>;
+  /** Rows whose name is an ordinary word (flag q). */
+  qualifiedRows: Set<number>;
 }
+
+const ROWS: readonly string[] = data.places;
+const KINDS: readonly Kind[] = ['name', 'alias', 'variant', 'lookup'];
+const places: Array<GazetteerPlace | undefined> = [];
+const entryMemo = new Map<string, Entry[]>();
 
 /** The two UTF-16 code units at `at` as one number: the scan's per-position key, with no string made. */
 const pairKey = (text: string, at: number): number => text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
@@ -98,40 +112,77 @@ let memo: Index | undefined;
 const NONE: readonly string[] = Object.freeze([]);
 const split = (field: string): readonly string[] => (field ? field.split(',') : NONE);
 
+/** The place of one row, made on first use. */
+function placeAt(row: number): GazetteerPlace {
+  const known = places[row];
+  if (known) return known;
+  const [code, name, level, parentCode, aliases, variants, lookupOnly] = ROWS[row].split('|');
+  const place: GazetteerPlace = {
+    code,
+    name,
+    level: level as PlaceLevel,
+    parentCode: parentCode || null,
+    aliases: aliases || variants || lookupOnly ? [...split(aliases), ...split(variants), ...split(lookupOnly)] : NONE,
+  };
+  places[row] = place;
+  return place;
+}
+
+/** The entries of a surface, made on first use; undefined when no place has that surface. */
+function entriesOf(surface: string): Entry[] | undefined {
+  const memoised = entryMemo.get(surface);
+  if (memoised) return memoised;
+  const { bySurface, qualifiedRows } = index();
+  const refs = bySurface.get(surface);
+  if (refs === undefined) return undefined;
+  const entries = (typeof refs === 'number' ? [refs] : refs).map((ref) => {
+    const row = Math.floor(ref / 4);
+    const kind = KINDS[ref % 4];
+    return { place: placeAt(row), kind, qualifiedOnly: kind === 'name' && qualifiedRows.has(row) };
+  });
+  entryMemo.set(surface, entries);
+  return entries;
+}
+
 function index(): Index {
   if (memo) return memo;
-  const byCode = new Map<string, GazetteerPlace>();
-  const bySurface = new Map<string, Entry[]>();
+  const byCode = new Map<string, number>();
+  const bySurface = new Map<string, number | number[]>();
   const prefixes = new Map<number, number[]>();
   const misprintIndex = new Map<string, GazetteerPlace[]>();
-  const addSurface = (surface: string, entry: Entry): void => {
+  const qualifiedRows = new Set<number>();
+  const addSurface = (surface: string, row: number, kind: number): void => {
+    const ref = row * 4 + kind;
     const list = bySurface.get(surface);
-    if (list) list.push(entry);
-    else bySurface.set(surface, [entry]);
+    if (list === undefined) bySurface.set(surface, ref);
+    else if (typeof list === 'number') bySurface.set(surface, [list, ref]);
+    else list.push(ref);
     // Keyed by UTF-16 code units, as the scan reads the text, so that rare astral characters agree.
-    if (entry.kind === 'lookup' || surface.length < 2) return;
+    if (KINDS[kind] === 'lookup' || surface.length < 2) return;
     const key = pairKey(surface, 0);
     const lengths = prefixes.get(key);
     if (!lengths) prefixes.set(key, [surface.length]);
     else if (!lengths.includes(surface.length)) lengths.push(surface.length);
   };
 
-  for (const row of data.places) {
-    const [code, name, level, parentCode, aliases, variants, lookupOnly, flags] = row.split('|');
-    const place: GazetteerPlace = {
-      code,
-      name,
-      level: level as PlaceLevel,
-      parentCode: parentCode || null,
-      aliases: aliases || variants || lookupOnly ? [...split(aliases), ...split(variants), ...split(lookupOnly)] : NONE,
-    };
-    byCode.set(code, place);
-    const qualifiedOnly = flags.includes('q');
-    addSurface(name, { place, kind: 'name', qualifiedOnly });
-    for (const a of split(aliases)) addSurface(a, { place, kind: 'alias', qualifiedOnly: false });
-    for (const v of split(variants)) addSurface(v, { place, kind: 'variant', qualifiedOnly: false });
-    for (const l of split(lookupOnly)) addSurface(l, { place, kind: 'lookup', qualifiedOnly: false });
+  for (let row = 0; row < ROWS.length; row++) {
+    const line = ROWS[row];
+    // Most rows (a town elsewhere) have a code, a name and nothing else to index: no split.
+    if (line.endsWith('||||') && !line.startsWith(ZHUZHOU)) {
+      const afterCode = line.indexOf('|');
+      byCode.set(line.slice(0, afterCode), row);
+      addSurface(line.slice(afterCode + 1, line.indexOf('|', afterCode + 1)), row, 0);
+      continue;
+    }
+    const [code, name, level, , aliases, variants, lookupOnly, flags] = line.split('|');
+    byCode.set(code, row);
+    if (flags.includes('q')) qualifiedRows.add(row);
+    addSurface(name, row, 0);
+    for (const a of split(aliases)) addSurface(a, row, 1);
+    for (const v of split(variants)) addSurface(v, row, 2);
+    for (const l of split(lookupOnly)) addSurface(l, row, 3);
     if (code.startsWith(ZHUZHOU) && ['DISTRICT', 'SUBDISTRICT', 'TOWN'].includes(level)) {
+      const place = placeAt(row);
       for (const form of [place.name, ...place.aliases]) {
         for (const key of misprintKeys(form)) {
           const list = misprintIndex.get(key);
@@ -141,9 +192,9 @@ function index(): Index {
       }
     }
   }
-  for (const lengths of prefixes.values()) lengths.sort((a, b) => b - a);
+  for (const lengths of prefixes.values()) lengths.sort((x, y) => y - x);
 
-  memo = { byCode, bySurface, prefixes, misprintKeys: misprintIndex };
+  memo = { byCode, bySurface, prefixes, misprintKeys: misprintIndex, qualifiedRows };
   return memo;
 }
 
@@ -171,12 +222,13 @@ export function homeCity(): GazetteerPlace {
 
 /** The place with this division code (as in the dataset: 43, 4302, 430203, 430203004, …). */
 export function byCode(code: string): GazetteerPlace | undefined {
-  return index().byCode.get(code);
+  const row = index().byCode.get(code);
+  return row === undefined ? undefined : placeAt(row);
 }
 
 /** Exact lookup of a surface form (full name, short form, alias, known variant spelling). Zhuzhou candidates first. */
 export function lookupPlace(surface: string): GazetteerPlace[] {
-  const entries = index().bySurface.get(surface.trim());
+  const entries = entriesOf(surface.trim());
   if (!entries) return [];
   const seen = new Set<string>();
   return [...entries]
@@ -188,10 +240,9 @@ export function lookupPlace(surface: string): GazetteerPlace[] {
 /** The parent chain, nearest first, up to the province. */
 export function ancestors(code: string): GazetteerPlace[] {
   const chain: GazetteerPlace[] = [];
-  const { byCode: codes } = index();
   // The bound guards against a cycle in hand-edited data; real chains are at most five long.
-  for (let p = codes.get(code)?.parentCode; p && chain.length < 8; p = codes.get(p)?.parentCode) {
-    const parent = codes.get(p);
+  for (let p = byCode(code)?.parentCode; p && chain.length < 8; p = byCode(p)?.parentCode) {
+    const parent = byCode(p);
     if (!parent) break;
     chain.push(parent);
   }
@@ -336,7 +387,7 @@ const RECENT_SCANS = 16;
 const recentScans = new Map<string, PlaceMatch[]>();
 
 function scan(text: string): PlaceMatch[] {
-  const { prefixes, bySurface } = index();
+  const { prefixes } = index();
   const matches: PlaceMatch[] = [];
   const seen = new Map<string, number>();
   let i = 0;
@@ -347,7 +398,7 @@ function scan(text: string): PlaceMatch[] {
     for (const len of lengths ?? NO_LENGTHS) {
       if (i + len > text.length) continue;
       const surface = text.slice(i, i + len);
-      const entries = bySurface.get(surface);
+      const entries = entriesOf(surface);
       if (!entries) continue;
       const last = matches[matches.length - 1];
       const picked = choose(entries, { before: last?.end === i ? last : undefined, seen, next: text[i + len] });

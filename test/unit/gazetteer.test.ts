@@ -188,6 +188,13 @@ describe('the nationwide streets and towns', () => {
   });
 });
 
+describe('scanPlaces: town names that are also ordinary words', () => {
+  it('does not read 小城镇 or a 乡 inside 乡村 as a town', () => {
+    expect(scanPlaces('推进小城镇建设', { keepUnresolved: true })).toEqual([]);
+    expect(scanPlaces('共同建设幸福乡村', { keepUnresolved: true })).toEqual([]);
+  });
+});
+
 describe('scanPlaces: namesakes', () => {
   // 双龙镇 is a town in fifteen counties, one of them 花垣县 in Hunan.
   it('resolves a shared town name by a county the text names before or after it', () => {

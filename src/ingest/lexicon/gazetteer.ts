@@ -10,7 +10,7 @@ import rulesData from './gazetteer-rules.json';
 import { alternation, defineLexicon, text as textField, words } from './loader';
 import type { PlaceLevel } from '../../model';
 
-const RULES = defineLexicon('gazetteer-rules.json', rulesData, { villageWordTail: textField, misprintSuffixes: words });
+const RULES = defineLexicon('gazetteer-rules.json', rulesData, { villageWordTail: textField, townshipWordTail: textField, misprintSuffixes: words });
 
 export interface GazetteerPlace {
   /** NBS division code as the dataset writes it (2, 4, 6, 9 or 12 digits); project-assigned codes contain an `x`. */
@@ -49,6 +49,8 @@ const RANK: Record<PlaceLevel, number> = {
 
 /** After a village's final 村, a character of a common word instead (建设村级组织): see gazetteer-rules.json. */
 const VILLAGE_WORD_TAIL = new Set([...RULES.villageWordTail]);
+/** After a township's final 乡, a character of a common word instead (幸福乡村): see gazetteer-rules.json. */
+const TOWNSHIP_WORD_TAIL = new Set([...RULES.townshipWordTail]);
 
 /** How a surface form refers to a place; decides scanning and the variant flag. */
 type Kind = 'name' | 'alias' | 'variant' | 'lookup';
@@ -280,7 +282,8 @@ function choose(
     (e) =>
       e.kind !== 'lookup' &&
       (!e.qualifiedOnly || isWithin(e.place, ctx.before?.place.code)) &&
-      !(e.place.level === 'VILLAGE' && ctx.next !== undefined && VILLAGE_WORD_TAIL.has(ctx.next)),
+      !(e.place.level === 'VILLAGE' && ctx.next !== undefined && VILLAGE_WORD_TAIL.has(ctx.next)) &&
+      !(e.place.level === 'TOWN' && ctx.next !== undefined && e.place.name.endsWith('乡') && TOWNSHIP_WORD_TAIL.has(ctx.next)),
   );
   // An exact spelling of one place beats a variant spelling of another (五里墩村 and 五里塅村 both exist).
   if (cands.some((e) => e.kind !== 'variant')) cands = cands.filter((e) => e.kind !== 'variant');

@@ -281,8 +281,7 @@ export function findPlaces({ prepared, tokens, organisationSpans, context = [] }
         const printedName = text.slice(item.start, item.end);
         if (NOT_HEADS.has(printedName) || GENERIC_HEAD_RE.test(printedName)) continue;
         const full = printedName.endsWith(suffix.suffix) ? printedName : printedName + suffix.suffix;
-        const entry = add({ span: item, name: full, surface: printedName, level: suffix.level, code: null, parent: null });
-        void entry;
+        add({ span: item, name: full, surface: printedName, level: suffix.level, code: null, parent: null });
       }
     }
   }

@@ -95,7 +95,8 @@ export function extractStory(story: StoryContext): StoryExtraction {
     organisations: organisations.map((o) => ({ name: o.name, aliases: [...o.aliases].filter((a) => a !== o.name), type: o.type, count: o.mentions.length })),
     places: listed.map((p) => ({
       name: p.name,
-      aliases: [...new Set([...p.aliases, ...p.mentions.map((m) => printed(prepared, m))])].filter((a) => a !== p.name && !/\s/.test(a) && a.length > 0 && !/^(我市|全市|市里|本市)$/.test(a)),
+      // Printed forms, less the city words and one-character forms (株 of 来株), too short to find a place by.
+      aliases: [...new Set([...p.aliases, ...p.mentions.map((m) => printed(prepared, m))])].filter((a) => a !== p.name && !/\s/.test(a) && a.length > 1 && !/^(我市|全市|市里|本市)$/.test(a)),
       level: p.level,
       code: p.code,
       parent: p.parent,

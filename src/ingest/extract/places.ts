@@ -7,7 +7,7 @@
  * of the place: it tells where the body sits, which relations.ts records as BASED_IN.
  */
 import { PLACE_LEVELS, type PlaceLevel } from '../../model';
-import { ancestors, byCode, lookupPlace, resolveMisprint, scanPlaces, type GazetteerPlace } from '../lexicon/gazetteer';
+import { ancestors, byCode, lookupPlace, resolveMisprint, scanPlaces, type GazetteerPlace, type PlaceMatch } from '../lexicon/gazetteer';
 import { alternation, defineLexicon, optional, count, oneOf, patterns, records, table, text as textField, words } from '../lexicon/loader';
 import countryData from '../lexicon/countries.json';
 import cueData from '../lexicon/place-cues.json';
@@ -123,7 +123,10 @@ export function findPlaces({ prepared, tokens, organisationSpans, context = [] }
   const within = (s: Span): Span | undefined => organisationSpans.find((o) => o.start <= s.start && o.end >= s.end && !(o.start === s.start && o.end === s.end));
 
   const gazetteer = scanPlaces(text, { keepUnresolved: true, context }).filter(
-    (m) => !(BARE_PARKS.has(m.surface) && m.surface !== '高新区' && !isZhuzhou(m.place)) && !MEDIA_AFTER.some((re) => re.test(text.slice(m.end, m.end + 5))),
+    (m) =>
+      !(BARE_PARKS.has(m.surface) && m.surface !== '高新区' && !isZhuzhou(m.place)) &&
+      !MEDIA_AFTER.some((re) => re.test(text.slice(m.end, m.end + 5))) &&
+      !startsInsideWord(m, tokens),
   );
   const adminEnds = new Map<number, GazetteerPlace>();
   for (const m of gazetteer) adminEnds.set(m.end, m.place);
@@ -320,6 +323,16 @@ export function findPlaces({ prepared, tokens, organisationSpans, context = [] }
   }
 
   return { places: [...byName.values()], inside };
+}
+
+/**
+ * A street or town of another city whose name starts inside a word of the text (明村镇 in 全国文明村镇):
+ * the words are the reading, not the town. 株洲's own names are trusted as the gazetteer was tuned on them.
+ */
+function startsInsideWord(m: PlaceMatch, tokens: Token[]): boolean {
+  if (m.place.level !== 'TOWN' && m.place.level !== 'SUBDISTRICT') return false;
+  if ([m.place, ...m.alternatives].every(isZhuzhou)) return false;
+  return tokens.some((t) => t.start < m.start && t.end > m.start);
 }
 
 /** Longest name in a list of communities (南门、北街及凤凰); a longer run is a phrase, not a name. */

@@ -26,6 +26,13 @@ describe('findPlaces: namesakes and misprints', () => {
   });
 });
 
+describe('findPlaces: other cities\' towns inside words', () => {
+  it('does not read a town name that starts inside a word (文明村镇) as the town', () => {
+    expect(places('开展全国文明村镇创建活动。')).toEqual([]);
+    expect(places('金沙江畔的古城镇游人如织。')).toEqual([]);
+  });
+});
+
 describe('findPlaces: the story\'s own city', () => {
   it('reads 我市 as 株洲市 in a story about 株洲 or naming no other city\'s places', () => {
     expect(byName('我市各区县开展招聘活动。').has('株洲市')).toBe(true);

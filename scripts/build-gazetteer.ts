@@ -235,13 +235,18 @@ function main(): void {
   }
 
   // County level, nationwide.
+  const foldedAreas = new Map<string, string>();
   for (const a of readJson<Division[]>(join(dist, 'areas.json'))) {
     const cityCode = a.cityCode ?? '';
     const parentCode = pseudo.has(cityCode) ? (a.provinceCode ?? null) : cityCode;
     const zone = /7\d$/.test(a.code);
     const level: PlaceLevel = zone ? (PARK_NAME.test(a.name) ? 'PARK' : 'OTHER') : 'DISTRICT';
-    // Cities without counties (东莞市) repeat themselves at county level; one place, not two.
-    if (rows.get(parentCode ?? '')?.name === a.name) continue;
+    // Cities without counties (东莞市) repeat themselves at county level; one place, not two, and
+    // their towns hang directly under the city.
+    if (rows.get(parentCode ?? '')?.name === a.name) {
+      if (parentCode) foldedAreas.set(a.code, parentCode);
+      continue;
+    }
     // 常德市西洞庭管理区 is printed 西洞庭管理区 (and 大通湖管理区 as 大通湖区): county-level areas
     // governed like a district, named without the city that the dataset writes in front.
     const cityName = rows.get(parentCode ?? '')?.name;
@@ -271,7 +276,8 @@ function main(): void {
     const level = townshipLevel(name, s.code);
     if (!home && !nationwideTownship(name, level)) continue;
     if (!home) {
-      const row = add({ code: s.code, name, level, parentCode: s.areaCode ?? null });
+      const parentCode = s.areaCode ? (foldedAreas.get(s.areaCode) ?? s.areaCode) : null;
+      const row = add({ code: s.code, name, level, parentCode });
       if (name !== s.name) row.aliases.add(s.name);
       continue;
     }
@@ -365,6 +371,7 @@ function main(): void {
   if (unused.length) console.warn(`build-gazetteer: unsafeShortForms not produced by any place: ${unused.join(' ')}`);
 
   for (const row of rows.values()) {
+    if (row.parentCode !== null && !rows.has(row.parentCode)) throw new Error(`build-gazetteer: ${row.code} (${row.name}) has no parent row ${row.parentCode}`);
     for (const s of [row.name, ...row.aliases, ...row.variants, ...row.lookupOnly, ...row.shorts]) {
       if (/[|,]/.test(s)) throw new Error(`build-gazetteer: separator character in name ${s} (${row.code})`);
     }

@@ -174,6 +174,16 @@ describe('the nationwide streets and towns', () => {
     expect(scanPlaces('他在北京市丰台区马家堡街道工作').map((m) => m.place.code)).toEqual(['11', '110106', street.code]);
   });
 
+  it('hangs the towns of a city without counties (东莞市) directly under the city', () => {
+    const found = scanPlaces('他在东莞市长安镇打工');
+    expect(found.map((m) => m.surface)).toEqual(['东莞市', '长安镇']);
+    expect(found[1].place.parentCode).toBe(found[0].place.code);
+  });
+
+  it('does not read street names that are ordinary phrases (城区街道) without an ancestor', () => {
+    expect(scanPlaces('中心城区街道两旁绿树成荫', { keepUnresolved: true })).toEqual([]);
+  });
+
   it('never reads a real street elsewhere as a misprint of a 株洲 one', () => {
     // 马家堡街道 (Beijing) is one character from 马家河街道 (石峰区).
     expect(resolveMisprint('马家堡街道')).toBeUndefined();

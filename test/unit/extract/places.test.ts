@@ -74,6 +74,8 @@ describe('findPlaces: communities and sites by their cues', () => {
   it('takes a village after a locative word, not an ordinary word ending in 村', () => {
     expect(byName('志愿者在青荷村联合开展慰问。').get('青荷村')).toMatchObject({ level: 'VILLAGE' });
     expect(byName('在新农村建设中走在前列。').size).toBe(0);
+    // Category words before 村 or 社区 name kinds of villages, not one (试点村, 辖区社区).
+    expect(byName('工作队在试点村开展调研，并联合辖区社区开展宣传。').size).toBe(0);
   });
 
   it('takes farming bases as sites and no plan to build a park as a park', () => {

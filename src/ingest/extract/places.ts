@@ -314,8 +314,7 @@ export function findPlaces({ prepared, tokens, organisationSpans, context = [] }
     add({ span, name: city.name, surface: city.name, level: city.level, code: city.code, parent: parentName(city) });
   }
 
-  // 我市 / 全市 / 市里: the paper's own city; in a story about another city's places, that city
-  // when the story prints it, else none (a 咸宁 story's 我市 is not 株洲).
+  // 我市 / 全市 / 市里: the paper's own city, except in a story about another city's places.
   const ownCity = storyCity(byName.values());
   CITY_WORDS_RE.lastIndex = 0;
   for (let m = CITY_WORDS_RE.exec(text); ownCity && m !== null; m = CITY_WORDS_RE.exec(text)) {
@@ -381,19 +380,16 @@ function namesAnotherCity(places: Iterable<PlaceFound>): boolean {
 
 /**
  * The city a story's 我市 / 全市 means: 株洲 when the story names a 株洲 place or no district-level
- * place elsewhere (我市企业赴深圳参展); else the one other city all those places lie in, if the story
- * prints it; else none.
+ * place elsewhere (我市企业赴深圳参展); else none. A story about another city's districts is that
+ * city's paper speaking (a 咸宁 story's 我市 is not 株洲), or 株洲's speaking of a partner city
+ * (我市与某区签约); which one, the text does not say, so it names no city by 我市. (Were it that
+ * city's paper, its 我市 would only repeat a city the story prints, or guess one it does not.)
  */
 function storyCity(places: Iterable<PlaceFound>): GazetteerPlace | null {
   const list = [...places];
   const home = byCode(ZHUZHOU_CODE) ?? null;
   if (list.some((p) => p.code !== null && p.code.startsWith(ZHUZHOU_CODE))) return home;
-  const local = otherCitiesLocal(list);
-  if (local.length === 0) return home;
-  const cities = new Set(local.map((p) => ancestors(p.code).find((a) => a.level === 'CITY')?.code ?? ''));
-  if (cities.size !== 1) return null;
-  const [code] = [...cities];
-  return list.some((p) => p.code === code) ? (byCode(code) ?? null) : null;
+  return otherCitiesLocal(list).length === 0 ? home : null;
 }
 
 const RANKED_LOCAL: ReadonlySet<PlaceLevel> = new Set(['DISTRICT', 'SUBDISTRICT', 'TOWN', 'VILLAGE', 'COMMUNITY']);

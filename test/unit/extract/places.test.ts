@@ -39,10 +39,11 @@ describe('findPlaces: the story\'s own city', () => {
     expect(byName('我市企业赴深圳市参展。').has('株洲市')).toBe(true);
   });
 
-  it('reads 全市 as the other city a story is about when it prints that city', () => {
+  it('reads 全市 as no city in a story about another city\'s places (whose paper is speaking is not said)', () => {
     const found = byName('衡阳市衡东县建成康复中心，将在全市推广。');
     expect(found.has('株洲市')).toBe(false);
-    expect(found.has('衡阳市')).toBe(true);
+    expect(found.get('衡阳市')?.mentions).toHaveLength(1);
+    expect(byName('我市与长沙市岳麓区签约。').size).toBe(2);
   });
 
   it('reads 我市 as no city when the story is about another city\'s district and does not print the city', () => {

@@ -321,7 +321,26 @@ export function findPlaces({ prepared, tokens, organisationSpans, context = [] }
     add({ span: { start: m.index, end: m.index + m[0].length }, name: ownCity.name, surface: ownCity.name, level: ownCity.level, code: ownCity.code, parent: parentName(ownCity) });
   }
 
+  // A place inside a longer quoted name or slogan (“株洲—某地劳务协作小分队”, “北某地、南株洲”) is part
+  // of that name, as a place inside a body's name is; a quoted place (“某某沟”, “某村蔬菜大棚” with
+  // its village) stays, and so does a place opening the quote (“某市首届…大赛” ran there).
+  const spans = [...byName.values()].flatMap((p) => p.mentions);
+  const quotedPlace = (open: number, close: number): boolean => spans.some((x) => x.start === open + 1 && x.end === close);
+  for (const entry of byName.values()) entry.mentions = entry.mentions.filter((m) => !insideLongerQuote(text, m, quotedPlace));
+
   return { places: [...byName.values()], inside };
+}
+
+/** Longest quoted phrase looked through for a place inside it. */
+const QUOTE_MAX = 30;
+
+/** True when `span` lies inside “…” that holds more than the span (within QUOTE_MAX characters) and is no place's name. */
+function insideLongerQuote(text: string, span: Span, quotedPlace: (open: number, close: number) => boolean): boolean {
+  const open = text.lastIndexOf('“', span.start);
+  if (open < 0 || open === span.start - 1 || span.start - open > QUOTE_MAX || text.slice(open, span.start).includes('”')) return false;
+  const close = text.indexOf('”', span.end);
+  if (close < 0 || close - span.end > QUOTE_MAX || text.slice(span.end, close).includes('“')) return false;
+  return close - open - 1 > span.end - span.start && !quotedPlace(open, close);
 }
 
 /**

@@ -33,6 +33,20 @@ describe('findPlaces: other cities\' towns inside words', () => {
   });
 });
 
+describe('findPlaces: places inside quoted names', () => {
+  it('does not take a place inside a longer quoted name or slogan as a mention', () => {
+    const found = byName('他们跟随“株洲—怀化劳务协作小分队”外出，素有“北天津、南株洲”之称。');
+    expect(found.get('怀化市')?.mentions ?? []).toEqual([]);
+    expect(found.get('天津市')?.mentions ?? []).toEqual([]);
+  });
+
+  it('keeps a quoted place, a village in a quoted site and a place opening the quote', () => {
+    const found = byName('依托“白关镇蔬菜大棚”，举办“醴陵市首届陶瓷技能大赛”。');
+    expect(found.get('白关镇')?.mentions).toHaveLength(1);
+    expect(found.get('醴陵市')?.mentions).toHaveLength(1);
+  });
+});
+
 describe('findPlaces: the story\'s own city', () => {
   it('reads 我市 as 株洲市 in a story about 株洲 or naming no other city\'s places', () => {
     expect(byName('我市各区县开展招聘活动。').has('株洲市')).toBe(true);

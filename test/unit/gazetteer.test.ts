@@ -167,6 +167,18 @@ describe('scanPlaces', () => {
   });
 });
 
+describe('gazetteer.json', () => {
+  it('lists its rows sorted by code, as byCode searches them', () => {
+    const rows: string[] = JSON.parse(readFileSync(join(__dirname, '../../src/ingest/lexicon/gazetteer.json'), 'utf8')).places;
+    const codes = rows.map((r) => r.slice(0, r.indexOf('|')));
+    expect(codes.every((c, k) => k === 0 || codes[k - 1] < c)).toBe(true);
+    expect(byCode(codes[0])?.code).toBe(codes[0]);
+    expect(byCode(codes[codes.length - 1])?.code).toBe(codes[codes.length - 1]);
+    expect(byCode('4302x01')?.name).toBe('株洲高新技术产业开发区');
+    expect(byCode('999')).toBeUndefined();
+  });
+});
+
 describe('the nationwide streets and towns', () => {
   it('carries streets and towns of every city with their codes and parents', () => {
     const [street] = lookupPlace('马家堡街道');

@@ -68,8 +68,6 @@ interface Entry {
  * ~43,000 rows (this keeps the index at a fraction of the memory and start-up of whole objects).
  */
 interface Index {
-  /** Division code → row number. */
-  byCode: Map<string, number>;
   /** Surface → its entries, each `row * 4 + kind` (one number for the common single entry). */
   bySurface: Map<string, number | number[]>;
   /**
@@ -114,6 +112,24 @@ let memo: Index | undefined;
 const NONE: readonly string[] = Object.freeze([]);
 const split = (field: string): readonly string[] => (field ? field.split(',') : NONE);
 
+/**
+ * The row of a division code: gazetteer.json lists its rows sorted by code (the build script's
+ * order), so a binary search finds it without a map of 43,000 codes.
+ */
+function rowOfCode(code: string): number | undefined {
+  let lo = 0;
+  let hi = ROWS.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const line = ROWS[mid];
+    const rowCode = line.slice(0, line.indexOf('|'));
+    if (rowCode === code) return mid;
+    if (rowCode < code) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
 /** The place of one row, made on first use. */
 function placeAt(row: number): GazetteerPlace {
   const known = places[row];
@@ -148,7 +164,6 @@ function entriesOf(surface: string): Entry[] | undefined {
 
 function index(): Index {
   if (memo) return memo;
-  const byCode = new Map<string, number>();
   const bySurface = new Map<string, number | number[]>();
   const prefixes = new Map<number, number[]>();
   const misprintIndex = new Map<string, GazetteerPlace[]>();
@@ -172,12 +187,10 @@ function index(): Index {
     // Most rows (a town elsewhere) have a code, a name and nothing else to index: no split.
     if (line.endsWith('||||') && !line.startsWith(ZHUZHOU)) {
       const afterCode = line.indexOf('|');
-      byCode.set(line.slice(0, afterCode), row);
       addSurface(line.slice(afterCode + 1, line.indexOf('|', afterCode + 1)), row, 0);
       continue;
     }
     const [code, name, level, , aliases, variants, lookupOnly, flags] = line.split('|');
-    byCode.set(code, row);
     if (flags.includes('q')) qualifiedRows.add(row);
     addSurface(name, row, 0);
     for (const a of split(aliases)) addSurface(a, row, 1);
@@ -196,7 +209,7 @@ function index(): Index {
   }
   for (const lengths of prefixes.values()) lengths.sort((x, y) => y - x);
 
-  memo = { byCode, bySurface, prefixes, misprintKeys: misprintIndex, qualifiedRows };
+  memo = { bySurface, prefixes, misprintKeys: misprintIndex, qualifiedRows };
   return memo;
 }
 
@@ -224,7 +237,7 @@ export function homeCity(): GazetteerPlace {
 
 /** The place with this division code (as in the dataset: 43, 4302, 430203, 430203004, …). */
 export function byCode(code: string): GazetteerPlace | undefined {
-  const row = index().byCode.get(code);
+  const row = rowOfCode(code);
   return row === undefined ? undefined : placeAt(row);
 }
 

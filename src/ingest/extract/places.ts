@@ -1,10 +1,15 @@
 /**
- * Places named in a story: administrative divisions from the gazetteer (with codes; an OCR
- * spelling is kept as an alias of the canonical name), OCR misprints the gazetteer can resolve
- * (涪口区 → 渌口区), and estates, parks and sites found by their suffix (小区, 产业园, 市场群 …).
+ * Places named in a story: administrative divisions from the gazetteer (with codes; a name several
+ * places share and the story does not place is kept by name, with no code or parent), OCR
+ * misprints the gazetteer can resolve when they fit the story (涪口区 → 渌口区), estates, parks and
+ * sites by their suffix (小区, 产业园, 养殖基地 …), communities and villages the gazetteer lacks
+ * when a division, a locative word, a role or a list of communities confirms them, foreign
+ * countries, one-character city forms (来株) and the story's own city (我市, 全市). Cue words are in
+ * place-cues.json and place-suffixes.json.
  *
  * A place printed inside an organisation's name (芦淞区 in 芦淞区盛康日托服务中心) is not a mention
- * of the place: it tells where the body sits, which relations.ts records as BASED_IN.
+ * of the place: it tells where the body sits, which relations.ts records as BASED_IN. Nor is one
+ * inside a longer quoted name or slogan.
  */
 import { PLACE_LEVELS, type PlaceLevel } from '../../model';
 import { ancestors, byCode, lookupPlace, resolveMisprint, scanPlaces, type GazetteerPlace, type PlaceMatch } from '../lexicon/gazetteer';

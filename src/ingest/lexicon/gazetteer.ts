@@ -1,9 +1,12 @@
 /**
  * The place gazetteer: administrative divisions with codes and containment, read from the
- * generated `gazetteer.json` (see scripts/build-gazetteer.ts for its scope and naming rules).
+ * generated `gazetteer.json` (see scripts/build-gazetteer.ts for its scope and naming rules):
+ * every province, city, county, street and town nationwide, and 株洲's villages and communities.
  *
- * Pure and synchronous: the indexes are built once, on first use, from immutable data, so a
- * module-level memo is safe and every call after the first costs only the lookups.
+ * Pure and synchronous: the indexes are built once, on first use, from immutable data, and a
+ * place's object is made from its row when first met; the last few scans are kept as their result
+ * depends only on the text. These module-level memos are safe because nothing here is mutable
+ * from outside, and every call after the first costs only the lookups.
  */
 import data from './gazetteer.json';
 import rulesData from './gazetteer-rules.json';

@@ -27,19 +27,22 @@ export interface GazetteerPlace {
 }
 
 export interface PlaceMatch {
-  start: number;
-  end: number;
-  surface: string;
-  place: GazetteerPlace;
+  readonly start: number;
+  readonly end: number;
+  readonly surface: string;
+  readonly place: GazetteerPlace;
   /** True when matched through a variant/OCR spelling or a former name (董家墩街道, 株洲县). */
-  variant: boolean;
+  readonly variant: boolean;
   /**
-   * Other 株洲 places printed with the same name when the text does not say which one is meant
-   * (three villages are called 田心村). Empty when the match is unique; when not, `place` is only
-   * the first candidate and callers should not derive a parent from it.
+   * Other places printed with the same name when the text does not say which one is meant (three
+   * 株洲 villages are called 田心村, fifteen towns 双龙镇). Empty when the match is resolved; when
+   * not, `place` is only the first candidate and callers should derive no code or parent from it.
    */
-  alternatives: GazetteerPlace[];
+  readonly alternatives: readonly GazetteerPlace[];
 }
+
+/** A match while the scan still settles it (resolveTies narrows `place` and `alternatives`). */
+type OpenMatch = { -readonly [K in keyof PlaceMatch]: PlaceMatch[K] };
 
 const ZHUZHOU = '4302';
 const HUNAN = '43';
@@ -349,7 +352,7 @@ function distanceTo(place: GazetteerPlace, codes: ReadonlySet<string>): number |
  * such candidate, a story that names 株洲 places or none of another city's reads its own city's
  * candidate. What stays tied keeps its alternatives.
  */
-function resolveTies(matches: PlaceMatch[], context: readonly string[]): void {
+function resolveTies(matches: OpenMatch[], context: readonly string[]): void {
   // A tie broken adds its place to the context of the others (南洲镇 first, then 横江村 in it), so
   // the passes repeat while one of them settles something.
   for (let changed = true; changed; ) {
@@ -407,7 +410,7 @@ const recentScans = new Map<string, PlaceMatch[]>();
 
 function scan(text: string): PlaceMatch[] {
   const { prefixes } = index();
-  const matches: PlaceMatch[] = [];
+  const matches: OpenMatch[] = [];
   const seen = new Map<string, number>();
   let i = 0;
   while (i < text.length) {

@@ -46,7 +46,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { PlaceLevel } from '../src/model';
+import { PLACE_LEVELS, type PlaceLevel } from '../src/model';
+import { defineLexicon, literals, oneOf, records, table, text, words, type Field } from '../src/ingest/lexicon/loader';
 
 const ZHUZHOU = '4302';
 const HUNAN = '43';
@@ -61,22 +62,39 @@ interface Division {
   areaCode?: string;
 }
 
-interface ExtraPlace {
-  code: string;
-  name: string;
-  level: PlaceLevel;
-  parentCode: string | null;
-  aliases: string[];
-}
+/** A string or null (a province's parentCode). */
+const nullableText: Field<string | null> = (value, fail) => (value === null ? null : text(value, fail));
 
-interface VariantData {
-  glyphNormalise: Record<string, string>;
-  charVariants: [string, string][];
-  formerNames: Record<string, string[]>;
-  unsafeShortForms: string[];
-  genericNames: string[];
-  extraPlaces: ExtraPlace[];
-}
+/** Pairs of single characters (["塅", "墩"]). */
+const charPairs: Field<ReadonlyArray<readonly [string, string]>> = (value, fail) => {
+  if (!Array.isArray(value)) return fail(value === undefined ? 'missing' : 'expected a list of pairs');
+  return value.map((pair: unknown, i: number) => {
+    if (!Array.isArray(pair) || pair.length !== 2 || pair.some((ch) => typeof ch !== 'string' || [...ch].length !== 1)) fail(`entry #${i} is not a pair of single characters`);
+    const [a, b] = pair as [string, string];
+    return [a, b] as const;
+  });
+};
+
+/** Division code → the names it was known by before. */
+const namesByCode: Field<Readonly<Record<string, readonly string[]>>> = (value, fail) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(value === undefined ? 'missing' : 'expected an object of name lists');
+  const out: Record<string, readonly string[]> = {};
+  for (const [code, names] of Object.entries(value as Record<string, unknown>)) {
+    if (!/^\d+$/.test(code)) fail(`"${code}" is not a division code`);
+    out[code] = words(names, (problem) => fail(`${code}: ${problem}`));
+  }
+  return out;
+};
+
+/** The shape of place-variants.json, checked by the project's one lexicon loader. */
+const VARIANT_SHAPE = {
+  glyphNormalise: table,
+  charVariants: charPairs,
+  formerNames: namesByCode,
+  unsafeShortForms: words,
+  genericNames: words,
+  extraPlaces: records({ code: text, name: text, level: oneOf(PLACE_LEVELS), parentCode: nullableText, aliases: literals }),
+};
 
 /** One gazetteer row while building; sets keep aliases unique and in insertion order. */
 interface Row {
@@ -198,7 +216,7 @@ function main(): void {
   }
   const dist = join(pkgDir, 'dist');
   const pkgVersion = readJson<{ version: string }>(join(pkgDir, 'package.json')).version;
-  const variants = readJson<VariantData>(VARIANTS);
+  const variants = defineLexicon('place-variants.json', readJson<unknown>(VARIANTS), VARIANT_SHAPE);
 
   const rows = new Map<string, Row>();
   const add = (r: Omit<Row, 'aliases' | 'variants' | 'lookupOnly' | 'shorts' | 'qualifiedOnly'>): Row => {

@@ -183,10 +183,14 @@ export function findPlaces({ prepared, tokens, organisationSpans, context = [] }
   for (const prefer of [undefined, distanceToStory]) {
     for (const m of text.matchAll(MISPRINT_RE)) {
       const span = { start: m.index, end: m.index + m[0].length };
-      if (taken(span) || misprinted.has(span.start)) continue;
-      for (let s = span.start; s < span.end - 1; s++) {
+      if (misprinted.has(span.start)) continue;
+      // The name starts after any division the match runs into (市 of 株洲市 in 株洲市涪口区).
+      let from = span.start;
+      for (const g of gazetteer) if (g.start < span.end && g.end > from) from = Math.max(from, g.end);
+      if (from >= span.end - 1) continue;
+      for (let s = from; s < span.end - 1; s++) {
         const place = resolveMisprint(text.slice(s, span.end), prefer);
-        if (!place || !fitsStory(place)) continue;
+        if (!place || !fitsStory(place) || isWordBeforeSuffix(tokens, s, span.end)) continue;
         add({ span: { start: s, end: span.end }, name: place.name, surface: text.slice(s, span.end), level: place.level, code: place.code, parent: parentName(place) });
         misprinted.add(span.start);
         break;
@@ -356,6 +360,19 @@ function startsInsideWord(m: PlaceMatch, tokens: Token[]): boolean {
   if (m.place.level !== 'TOWN' && m.place.level !== 'SUBDISTRICT') return false;
   if ([m.place, ...m.alternatives].every(isZhuzhou)) return false;
   return tokens.some((t) => t.start < m.start && t.end > m.start);
+}
+
+/**
+ * True when the text before a division suffix is one dictionary word (入口 in 入口区, 港口 in
+ * 港口区): an ordinary word and 区, not a misprinted name (涪口 is no word; the dictionary splits it).
+ */
+function isWordBeforeSuffix(tokens: Token[], start: number, end: number): boolean {
+  return tokens.some((t) => t.start === start && t.word.length >= 2 && t.end < end && /^[区县镇乡]|^街道/.test(tokenText(tokens, t.end, end)));
+}
+
+/** The text of the tokens from `start` to `end` (their words joined). */
+function tokenText(tokens: Token[], start: number, end: number): string {
+  return tokens.filter((t) => t.start >= start && t.end <= end).map((t) => t.word).join('');
 }
 
 /** Longest name in a list of communities (南门、北街及凤凰); a longer run is a phrase, not a name. */

@@ -19,6 +19,14 @@ describe('findPlaces: namesakes and misprints', () => {
     expect(byName('芦淞区和涪口区签订协议。').get('渌口区')?.aliases).toContain('涪口区');
   });
 
+  it('reads a misprint printed right after its city (株洲市涪口区)', () => {
+    expect(byName('株洲市涪口区全面推行林长制。').get('渌口区')?.aliases).toContain('涪口区');
+  });
+
+  it('does not read an ordinary word and 区 as a misprint (入口区 is not 渌口区)', () => {
+    expect(byName('芦淞区在景区入口区设置服务点。').has('渌口区')).toBe(false);
+  });
+
   it('does not read an unknown name as a 株洲 misprint in a story about another city', () => {
     // 涪口区 is one character from 渌口区, but this story is about 邵阳's places.
     const found = byName('邵阳市双清区与涪口区签订协议。');

@@ -14,10 +14,13 @@
  * Scope, and why:
  * - every province, prefecture-level city and county-level unit nationwide (~3,330 rows, ~125 KB):
  *   stories name places elsewhere (深圳市福田区, 北京, 长沙市) and those need a level and a parent;
- * - for 株洲市 (code 4302) also every street/town and village/community (~1,520 rows, ~80 KB): these are
- *   the places the paper writes about. Streets and villages elsewhere are left out: they would cost
- *   ~90 MB of source for names the paper rarely prints, and bare names such as 城关镇 exist in
- *   hundreds of counties, so they could not be resolved anyway.
+ * - every street, town and township nationwide (~40,000 rows, ~1.3 MB): stories from other papers
+ *   and about other cities name them (秀峰街道, 双龙镇), and without them the misprint resolver would
+ *   read a real street elsewhere as a misspelt 株洲 one. A bare name held by several (双龙镇 is in
+ *   fifteen counties) is resolved at scan time by the places the story names, or left unresolved;
+ * - for 株洲市 (code 4302) also every village/community (~1,400 rows, ~70 KB): these are the places the
+ *   paper writes about. Villages elsewhere are left out: ~620,000 rows (~38 MB of source) for names
+ *   that repeat across counties far more than town names do.
  *
  * Dataset quirks handled here:
  * - the four municipalities have a province row plus pseudo-cities 市辖区 / 县; the pseudo-cities
@@ -43,7 +46,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { PlaceLevel } from '../src/model';
+import { PLACE_LEVELS, type PlaceLevel } from '../src/model';
+import { defineLexicon, literals, oneOf, records, table, text, words, type Field } from '../src/ingest/lexicon/loader';
 
 const ZHUZHOU = '4302';
 const HUNAN = '43';
@@ -58,22 +62,39 @@ interface Division {
   areaCode?: string;
 }
 
-interface ExtraPlace {
-  code: string;
-  name: string;
-  level: PlaceLevel;
-  parentCode: string | null;
-  aliases: string[];
-}
+/** A string or null (a province's parentCode). */
+const nullableText: Field<string | null> = (value, fail) => (value === null ? null : text(value, fail));
 
-interface VariantData {
-  glyphNormalise: Record<string, string>;
-  charVariants: [string, string][];
-  formerNames: Record<string, string[]>;
-  unsafeShortForms: string[];
-  genericNames: string[];
-  extraPlaces: ExtraPlace[];
-}
+/** Pairs of single characters (["塅", "墩"]). */
+const charPairs: Field<ReadonlyArray<readonly [string, string]>> = (value, fail) => {
+  if (!Array.isArray(value)) return fail(value === undefined ? 'missing' : 'expected a list of pairs');
+  return value.map((pair: unknown, i: number) => {
+    if (!Array.isArray(pair) || pair.length !== 2 || pair.some((ch) => typeof ch !== 'string' || [...ch].length !== 1)) fail(`entry #${i} is not a pair of single characters`);
+    const [a, b] = pair as [string, string];
+    return [a, b] as const;
+  });
+};
+
+/** Division code → the names it was known by before. */
+const namesByCode: Field<Readonly<Record<string, readonly string[]>>> = (value, fail) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(value === undefined ? 'missing' : 'expected an object of name lists');
+  const out: Record<string, readonly string[]> = {};
+  for (const [code, names] of Object.entries(value as Record<string, unknown>)) {
+    if (!/^\d+$/.test(code)) fail(`"${code}" is not a division code`);
+    out[code] = words(names, (problem) => fail(`${code}: ${problem}`));
+  }
+  return out;
+};
+
+/** The shape of place-variants.json, checked by the project's one lexicon loader. */
+const VARIANT_SHAPE = {
+  glyphNormalise: table,
+  charVariants: charPairs,
+  formerNames: namesByCode,
+  unsafeShortForms: words,
+  genericNames: words,
+  extraPlaces: records({ code: text, name: text, level: oneOf(PLACE_LEVELS), parentCode: nullableText, aliases: literals }),
+};
 
 /** One gazetteer row while building; sets keep aliases unique and in insertion order. */
 interface Row {
@@ -156,6 +177,17 @@ function townshipLevel(name: string, code: string): PlaceLevel {
   return 'OTHER';
 }
 
+/**
+ * Which township-level rows outside 株洲 the gazetteer carries: streets, towns and townships with
+ * at least two characters before the suffix. Farms, zones and 地区 rows are left out, and so are
+ * two-character names (张镇, 口镇), which read as a surname and a title (张镇长) or part of a word.
+ */
+function nationwideTownship(name: string, level: PlaceLevel): boolean {
+  if (level !== 'SUBDISTRICT' && level !== 'TOWN') return false;
+  const suffix = /街道$/.test(name) ? 2 : 1;
+  return name.length - suffix >= 2;
+}
+
 /** Village-level printed name and level; null for rows that are not places. */
 function villageForm(raw: string, code: string): { name: string; level: PlaceLevel } | null {
   if (/虚拟生活区$/.test(raw)) return null;
@@ -184,7 +216,7 @@ function main(): void {
   }
   const dist = join(pkgDir, 'dist');
   const pkgVersion = readJson<{ version: string }>(join(pkgDir, 'package.json')).version;
-  const variants = readJson<VariantData>(VARIANTS);
+  const variants = defineLexicon('place-variants.json', readJson<unknown>(VARIANTS), VARIANT_SHAPE);
 
   const rows = new Map<string, Row>();
   const add = (r: Omit<Row, 'aliases' | 'variants' | 'lookupOnly' | 'shorts' | 'qualifiedOnly'>): Row => {
@@ -221,14 +253,28 @@ function main(): void {
   }
 
   // County level, nationwide.
+  const foldedAreas = new Map<string, string>();
   for (const a of readJson<Division[]>(join(dist, 'areas.json'))) {
     const cityCode = a.cityCode ?? '';
     const parentCode = pseudo.has(cityCode) ? (a.provinceCode ?? null) : cityCode;
     const zone = /7\d$/.test(a.code);
     const level: PlaceLevel = zone ? (PARK_NAME.test(a.name) ? 'PARK' : 'OTHER') : 'DISTRICT';
-    // Cities without counties (东莞市) repeat themselves at county level; one place, not two.
-    if (rows.get(parentCode ?? '')?.name === a.name) continue;
-    const row = add({ code: a.code, name: a.name, level, parentCode });
+    // Cities without counties (东莞市) repeat themselves at county level; one place, not two, and
+    // their towns hang directly under the city.
+    if (rows.get(parentCode ?? '')?.name === a.name) {
+      if (parentCode) foldedAreas.set(a.code, parentCode);
+      continue;
+    }
+    // 常德市西洞庭管理区 is printed 西洞庭管理区 (and 大通湖管理区 as 大通湖区): county-level areas
+    // governed like a district, named without the city that the dataset writes in front.
+    const cityName = rows.get(parentCode ?? '')?.name;
+    const managed = zone && /管理区$/.test(a.name);
+    const name = managed && cityName && a.name.startsWith(cityName) ? a.name.slice(cityName.length) : a.name;
+    const row = add({ code: a.code, name, level: managed ? 'DISTRICT' : level, parentCode });
+    // The dataset form stays findable but is not scanned: printed, it is the city and the area (two mentions).
+    if (name !== a.name) row.lookupOnly.add(a.name);
+    if (managed && name.length - '管理区'.length >= 2) row.aliases.add(name.replace(/管理区$/, '区'));
+    if (managed) continue;
     if (level === 'PARK') parkAliases(a.name, provinceShorts).forEach((x) => row.aliases.add(x));
     if (level !== 'DISTRICT') continue;
     if (a.code.startsWith(HUNAN)) {
@@ -241,11 +287,18 @@ function main(): void {
     }
   }
 
-  // Township level, 株洲 only.
+  // Township level: 株洲 whole; elsewhere the streets, towns and townships (see the header).
   for (const s of readJson<Division[]>(join(dist, 'streets.json'))) {
-    if (s.cityCode !== ZHUZHOU) continue;
+    const home = s.cityCode === ZHUZHOU;
     const name = s.name.replace(/街道办事处$/, '街道');
     const level = townshipLevel(name, s.code);
+    if (!home && !nationwideTownship(name, level)) continue;
+    if (!home) {
+      const parentCode = s.areaCode ? (foldedAreas.get(s.areaCode) ?? s.areaCode) : null;
+      const row = add({ code: s.code, name, level, parentCode });
+      if (name !== s.name) row.aliases.add(s.name);
+      continue;
+    }
     const row = add({ code: s.code, name, level, parentCode: s.areaCode ?? null });
     if (name !== s.name) row.aliases.add(s.name);
     if (level === 'PARK') parkAliases(name, provinceShorts).forEach((x) => row.aliases.add(x));
@@ -336,6 +389,7 @@ function main(): void {
   if (unused.length) console.warn(`build-gazetteer: unsafeShortForms not produced by any place: ${unused.join(' ')}`);
 
   for (const row of rows.values()) {
+    if (row.parentCode !== null && !rows.has(row.parentCode)) throw new Error(`build-gazetteer: ${row.code} (${row.name}) has no parent row ${row.parentCode}`);
     for (const s of [row.name, ...row.aliases, ...row.variants, ...row.lookupOnly, ...row.shorts]) {
       if (/[|,]/.test(s)) throw new Error(`build-gazetteer: separator character in name ${s} (${row.code})`);
     }

@@ -174,7 +174,7 @@ class PageGraph {
       if (place.parent === null || this.codeOf(id) !== null) continue;
       const parent = this.findParent({ parent: place.parent, storyPlaces });
       if (parent === null) {
-        this.warnings.push(`${storyId}: parent "${place.parent}" of ${place.name} is neither in the story nor in the gazetteer; no PART_OF`);
+        this.warnings.push(`${storyId}: parent "${place.parent}" of ${place.name} is neither in the story nor one place of the gazetteer; no PART_OF`);
       } else if (parent !== id) {
         this.relate({ type: 'PART_OF', from: id, to: parent, story: storyId });
       }
@@ -222,8 +222,11 @@ class PageGraph {
     for (const entity of this.entities.values()) {
       if (entity.label === 'Place' && (entity.name === parent || entity.aliases.includes(parent))) return entity.id;
     }
-    const known = this.places.lookupPlace(parent)[0];
-    if (known === undefined) return null;
+    // Only a name the gazetteer gives to one place: a namesake picked by rank (云田镇 is in 株洲 and
+    // in Gansu) would put the story's place inside the wrong one.
+    const candidates = this.places.lookupPlace(parent);
+    if (candidates.length !== 1) return null;
+    const known = candidates[0];
     const id = this.upsert({ label: 'Place', id: entityId('Place', known.code), name: known.name, aliases: [], level: known.level, code: known.code });
     this.addAncestors(known);
     return id;

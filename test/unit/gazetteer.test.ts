@@ -166,3 +166,87 @@ describe('scanPlaces', () => {
     expect(counts.every((c) => c > 0)).toBe(true);
   });
 });
+
+describe('gazetteer.json', () => {
+  it('lists its rows sorted by code, as byCode searches them', () => {
+    const rows: string[] = JSON.parse(readFileSync(join(__dirname, '../../src/ingest/lexicon/gazetteer.json'), 'utf8')).places;
+    const codes = rows.map((r) => r.slice(0, r.indexOf('|')));
+    expect(codes.every((c, k) => k === 0 || codes[k - 1] < c)).toBe(true);
+    expect(byCode(codes[0])?.code).toBe(codes[0]);
+    expect(byCode(codes[codes.length - 1])?.code).toBe(codes[codes.length - 1]);
+    expect(byCode('4302x01')?.name).toBe('株洲高新技术产业开发区');
+    expect(byCode('999')).toBeUndefined();
+  });
+});
+
+describe('the nationwide streets and towns', () => {
+  it('carries streets and towns of every city with their codes and parents', () => {
+    const [street] = lookupPlace('马家堡街道');
+    expect(street).toMatchObject({ level: 'SUBDISTRICT', parentCode: '110106' });
+    expect(scanPlaces('他在北京市丰台区马家堡街道工作').map((m) => m.place.code)).toEqual(['11', '110106', street.code]);
+  });
+
+  it('hangs the towns of a city without counties (东莞市) directly under the city', () => {
+    const found = scanPlaces('他在东莞市长安镇打工');
+    expect(found.map((m) => m.surface)).toEqual(['东莞市', '长安镇']);
+    expect(found[1].place.parentCode).toBe(found[0].place.code);
+  });
+
+  it('does not read street names that are ordinary phrases (城区街道) without an ancestor', () => {
+    expect(scanPlaces('中心城区街道两旁绿树成荫', { keepUnresolved: true })).toEqual([]);
+  });
+
+  it('never reads a real street elsewhere as a misprint of a 株洲 one', () => {
+    // 马家堡街道 (Beijing) is one character from 马家河街道 (石峰区).
+    expect(resolveMisprint('马家堡街道')).toBeUndefined();
+  });
+
+  it('names a management area without its city and as printed (…管理区 / …区)', () => {
+    const [area] = lookupPlace('大通湖区');
+    expect(area).toMatchObject({ name: '大通湖管理区', level: 'DISTRICT' });
+    // The city-prefixed dataset form is findable, but a scan reads the city and the area apart.
+    expect(lookupPlace('益阳市大通湖管理区')[0]?.code).toBe(area.code);
+    expect(scanPlaces('益阳市大通湖管理区').map((m) => m.surface)).toEqual(['益阳市', '大通湖管理区']);
+  });
+});
+
+describe('scanPlaces: town names that are also ordinary words', () => {
+  it('does not read 小城镇 or a 乡 inside 乡村 as a town', () => {
+    expect(scanPlaces('推进小城镇建设', { keepUnresolved: true })).toEqual([]);
+    expect(scanPlaces('共同建设幸福乡村', { keepUnresolved: true })).toEqual([]);
+  });
+});
+
+describe('scanPlaces: namesakes', () => {
+  // 双龙镇 is a town in fifteen counties, one of them 花垣县 in Hunan.
+  it('resolves a shared town name by a county the text names before or after it', () => {
+    const before = scanPlaces('花垣县妇联在双龙镇举办培训班');
+    expect(before.map((m) => m.place.name)).toEqual(['花垣县', '双龙镇']);
+    expect(before[1].place.parentCode).toBe(before[0].place.code);
+    const after = scanPlaces('双龙镇的绣娘来自花垣县各地');
+    expect(after[0]).toMatchObject({ surface: '双龙镇', alternatives: [] });
+    expect(after[0].place.parentCode).toBe(after[1].place.code);
+  });
+
+  it('resolves it by the context given from elsewhere in the story (its headline)', () => {
+    const [county] = lookupPlace('花垣县');
+    const [m] = scanPlaces('双龙镇举办培训班', { context: [county.code] });
+    expect(m).toMatchObject({ alternatives: [], place: { parentCode: county.code } });
+  });
+
+  it('leaves a bare shared name out, or unresolved on request, instead of guessing', () => {
+    expect(scanPlaces('双龙镇举办培训班')).toEqual([]);
+    const [m] = scanPlaces('双龙镇举办培训班', { keepUnresolved: true });
+    expect(m.surface).toBe('双龙镇');
+    expect(m.alternatives.length).toBeGreaterThan(5);
+  });
+
+  it('reads a shared name as the 株洲 one in a story about 株洲, not in one about another city', () => {
+    // 云田镇 is in 石峰区 and in Gansu.
+    const home = scanPlaces('石峰区云田镇开展植树活动');
+    expect(home[1]).toMatchObject({ alternatives: [], place: { code: '430204102' } });
+    expect(scanPlaces('云田镇开展植树活动')[0]?.place.code).toBe('430204102');
+    const elsewhere = scanPlaces('长沙市岳麓区的企业与云田镇签约', { keepUnresolved: true });
+    expect(elsewhere.find((m) => m.surface === '云田镇')?.alternatives.length).toBeGreaterThan(0);
+  });
+});

@@ -2,11 +2,16 @@
  * Relations stated in one story, each with the shortest clause that states it:
  * - RUNS: the body (or acting place) that 开展/举办/推出/打造 … a programme, as the subject before
  *   the verb; 联合X举办 gives X too; 由A、B主办/承办 after a programme gives every listed body.
- * - HELD_IN: 在X举办 → X; else the acting place that ran it; else the place its name starts with
- *   (株洲市…培训活动); else the place the running body's name starts with (天元区民政局 → 天元区).
+ * - HELD_IN: 在X举办 → X (the last of a chain of places, in the programme's clause, or in the
+ *   sentence before one that opens on the event's site); else the place printed as its modifier
+ *   (某县“…工程”); else the acting place that ran it; else the place its name starts with
+ *   (株洲市…培训活动); else the place a group entered; else the place the running body's name
+ *   starts with (天元区民政局 → 天元区). Cue words in held-in-markers.json.
  * - HOLDS_POSITION: a body or place, a title, a person (株洲欧微服饰有限公司董事长李玉龙).
  * - BASED_IN: a body whose printed name starts with a place (荷塘区人社局 → 荷塘区).
  */
+import heldInData from '../lexicon/held-in-markers.json';
+import { alternation, count, defineLexicon, patterns, words } from '../lexicon/loader';
 import titleData from '../lexicon/titles.json';
 import type { ActorMention } from './coreference';
 import type { OrganisationFound } from './organisations';
@@ -23,6 +28,24 @@ const TITLES = [...titleData.titles].sort((a, b) => b.length - a.length);
 /** 由A、B联合举办 / 由A主办，B承办: the hosts of the programme named before. */
 const HOST_VERB_RE = new RegExp(`(${HOST_VERB_SOURCE})`);
 const HOST_VERB_ALL_RE = new RegExp(`(${HOST_VERB_SOURCE})`, 'g');
+const HELD_IN = defineLexicon('held-in-markers.json', heldInData, {
+  atBefore: words,
+  heldVerbs: words,
+  jointWords: words,
+  enterVerbs: words,
+  modifierBetween: patterns,
+  minNameAfterPlace: count,
+  siteContinuation: words,
+});
+/** 在/于 right before an explicit location. */
+const AT_BEFORE_RE = new RegExp(`(?:${alternation(HELD_IN.atBefore)})$`);
+/** After an explicit location: the verb that says the programme ran there (在X联合开展). */
+const HELD_AFTER_RE = new RegExp(`^(?:${alternation(HELD_IN.jointWords)})?(?:${alternation(HELD_IN.heldVerbs)})`);
+/** Verbs by which a working group goes into a place to act there. */
+const ENTER_RE = new RegExp(`(?:${alternation(HELD_IN.enterVerbs)})$`);
+const MODIFIER_BETWEEN = HELD_IN.modifierBetween.map((p) => new RegExp(p, 'u'));
+/** A sentence opening on the event's site (活动现场，…), up to the programme. */
+const SITE_CONTINUATION_RE = new RegExp(`^\\s*(?:${alternation(HELD_IN.siteContinuation)})[，,：:]`);
 
 interface RelationsInput {
   prepared: PreparedText;
@@ -344,20 +367,16 @@ function findHeldIn({ prepared, sentences, actors, programmes, places, basedIn, 
     const held = (place: string, ev: string): void => {
       out.push({ type: 'HELD_IN', from: { label: 'Programme', name: p.name }, to: { label: 'Place', name: place }, evidence: ev });
     };
-    // 在X举办/开展: an explicit location in a sentence naming the programme.
-    let located: { place: string; span: Span } | null = null;
-    for (const m of p.mentions) {
-      const s = sentenceAt(sentences, m.start);
-      const at = actors.find(
-        (a) => a.ref.label === 'Place' && a.start >= s.start && a.end <= s.end && /(在|于)$/.test(text.slice(a.start - 1, a.start)) && /^(举办|举行|开展|召开|启动|开班|设立|进行)/.test(text.slice(a.end, a.end + 4)),
-      );
-      if (at) {
-        located = { place: at.ref.name, span: { start: Math.min(at.start, m.start), end: Math.max(at.end, m.end) } };
-        break;
-      }
-    }
+    // 在X举办/开展 (在双清区某社区举行: the last of a chain): an explicit location in a sentence naming the programme.
+    const located = explicitLocation({ text, sentences, actors, mentions: p.mentions });
     if (located) {
       held(located.place, evidence(prepared, located.span));
+      continue;
+    }
+    // 桃源县“大众创业工程”, 某市首届…大赛: the place printed as the programme's modifier.
+    const modifier = modifierPlace({ text, actors, mentions: p.mentions });
+    if (modifier && specific(modifier.ref.name)) {
+      held(modifier.ref.name, evidence(prepared, { start: modifier.start, end: p.mentions.find((m) => m.start >= modifier.end)?.end ?? modifier.end }));
       continue;
     }
     // The acting place that ran it.
@@ -368,7 +387,7 @@ function findHeldIn({ prepared, sentences, actors, programmes, places, basedIn, 
     }
     // A name that starts with a place (株洲市…培训活动, 田心…产业社区“百日攻坚”活动): the place it names,
     // the last of a chain (株洲市涪口区…方案 → the district).
-    const prefix = namePrefixPlace(p.name, named);
+    const prefix = [p.name, ...p.aliases].map((n) => namePrefixPlace(n, named)).find((x) => x !== null) ?? null;
     if (prefix) {
       held(prefix, evidence(prepared, p.mentions[0]));
       continue;
@@ -404,14 +423,64 @@ function namePrefixPlace(name: string, places: PlaceFound[]): string | null {
         if (surface.length > 1 && name.startsWith(surface, at) && (!best || surface.length > best.length)) best = { place: x, length: surface.length };
       }
     }
-    if (!best || at + best.length >= name.length) return last;
+    if (!best || at + best.length + HELD_IN.minNameAfterPlace > name.length) return last;
     last = best.place.name;
     at += best.length;
   }
 }
 
-/** Verbs by which a working group goes into a place to act there. */
-const ENTER_RE = /(入驻|进驻|走进|深入|来到|扎根|下沉到|下沉)$/;
+/** 在X举办 / 于X举行, in a sentence naming the programme: X, the last of a chain of places. */
+function explicitLocation({ text, sentences, actors, mentions }: { text: string; sentences: Span[]; actors: ActorMention[]; mentions: Span[] }): { place: string; span: Span } | null {
+  for (const m of mentions) {
+    const s = sentenceAt(sentences, m.start);
+    for (const { first, last } of locationsIn(text, actors, s)) {
+      // The programme and the location in one clause (P在X举行, 在X举办P), not a list of
+      // participants after a comma.
+      const between = m.end <= first.start ? text.slice(m.end, first.start) : text.slice(last.end, m.start);
+      if (m.start < last.end && m.end > first.start) continue;
+      if (/[，。；！？,;!?]/.test(between)) continue;
+      return { place: last.ref.name, span: { start: Math.min(first.start, m.start), end: Math.max(last.end, m.end) } };
+    }
+  }
+  // 活动现场，开展了“A”: a sentence that opens on the event's site goes on where the sentence
+  // before it (in the same paragraph) said the event was held.
+  for (const m of mentions) {
+    const s = sentenceAt(sentences, m.start);
+    if (!SITE_CONTINUATION_RE.test(text.slice(s.start, m.start))) continue;
+    const k = sentences.findIndex((x) => x.start === s.start);
+    const previous = k > 0 ? sentences[k - 1] : undefined;
+    if (!previous || text.slice(previous.end, s.start).includes('\n')) continue;
+    const [location] = locationsIn(text, actors, previous);
+    if (location) return { place: location.last.ref.name, span: { start: location.first.start, end: m.end } };
+  }
+  return null;
+}
+
+/** Every 在X举办 of a sentence, X a chain of places (在某区某社区举行 → first and last). */
+function locationsIn(text: string, actors: ActorMention[], s: Span): Array<{ first: ActorMention; last: ActorMention }> {
+  const places = actors.filter((a) => a.ref.label === 'Place' && a.start >= s.start && a.end <= s.end);
+  const out: Array<{ first: ActorMention; last: ActorMention }> = [];
+  for (const first of places) {
+    if (!AT_BEFORE_RE.test(text.slice(Math.max(0, first.start - 1), first.start))) continue;
+    let last = first;
+    for (let next = places.find((a) => a.start === last.end); next; next = places.find((a) => a.start === last.end)) last = next;
+    if (HELD_AFTER_RE.test(text.slice(last.end, last.end + 6))) out.push({ first, last });
+  }
+  return out;
+}
+
+/**
+ * A place printed right before a mention of the programme, with at most an edition or a year
+ * between (桃源县“大众创业工程”, 某市首届…大赛): the last of a chain of places.
+ */
+function modifierPlace({ text, actors, mentions }: { text: string; actors: ActorMention[]; mentions: Span[] }): ActorMention | null {
+  for (const m of mentions) {
+    const before = actors.filter((a) => a.ref.label === 'Place' && a.end <= m.start && m.start - a.end <= 8);
+    const place = before.find((a) => MODIFIER_BETWEEN.some((re) => re.test(text.slice(a.end, m.start))));
+    if (place) return place;
+  }
+  return null;
+}
 
 /** The place entered (入驻X) before a mention of the programme, in its sentence: the last of a chain. */
 function enteredPlace({ text, sentences, actors, mentions }: { text: string; sentences: Span[]; actors: ActorMention[]; mentions: Span[] }): ActorMention | null {

@@ -28,7 +28,7 @@ const HEADLINE_LEVELS = new Set<PlaceLevel>(['CITY', 'DISTRICT', 'SUBDISTRICT', 
  * name (天元区 in 天元区民政局, 田心社区 in 田心社区党委): the analyst lists the district whose bureau
  * acts. The city and the province are not (株洲… and 湖南省… are the house style of names).
  */
-const NAMED_INSIDE_LEVELS = new Set<PlaceLevel>(['DISTRICT', 'SUBDISTRICT', 'TOWN', 'VILLAGE', 'COMMUNITY']);
+const NAMED_INSIDE_LEVELS = new Set<PlaceLevel>(['DISTRICT', 'SUBDISTRICT', 'TOWN', 'VILLAGE', 'COMMUNITY', 'ESTATE']);
 
 /** The bodies and places of one text, in the stage order every text of a story goes through. */
 export interface Names {
@@ -40,13 +40,14 @@ export interface Names {
 
 /**
  * Names in one text: organisations first, then places outside them. `elsewhere` are bodies the
- * story prints in other lines (the headline), which short forms in this text may fold into.
+ * story prints in other lines (the headline), which short forms in this text may fold into;
+ * `context` the division codes those lines name, which decide a name several places share.
  */
-export function readNames(line: string, elsewhere: PrintedBody[] = []): Names {
+export function readNames(line: string, elsewhere: PrintedBody[] = [], context: readonly string[] = []): Names {
   const prepared = prepareText(line);
   const tokens = tokenize(prepared.text);
   const organisations = findOrganisations(prepared, tokens, scanPlaces(prepared.text), elsewhere);
-  const places = findPlaces({ prepared, tokens, organisationSpans: organisations.flatMap((o) => o.mentions) });
+  const places = findPlaces({ prepared, tokens, organisationSpans: organisations.flatMap((o) => o.mentions), context });
   return { prepared, tokens, organisations, places };
 }
 
@@ -68,7 +69,8 @@ export function extractStory(story: StoryContext): StoryExtraction {
   const lines = [story.kicker, story.headline, story.subtitle].filter((x): x is string => !!x && x.trim().length > 0).map((line) => ({ line, names: readNames(line) }));
   const headline = lines.find((l) => l.line === story.headline)?.names;
   const headlineBodies = lines.flatMap((l) => l.names.organisations.map((o) => ({ name: o.name, type: o.type })));
-  const { prepared, tokens, organisations, places: found } = readNames(story.body, headlineBodies);
+  const headlineDivisions = lines.flatMap((l) => headlinePlaces(l.names)).flatMap((h) => (h.code === null ? [] : [h.code]));
+  const { prepared, tokens, organisations, places: found } = readNames(story.body, headlineBodies, headlineDivisions);
   const sentences = sentenceSpans(prepared.text);
   const organisationSpans = organisations.flatMap((o) => o.mentions);
   const { places: allPlaces, inside } = found;
@@ -133,7 +135,8 @@ export function extractStory(story: StoryContext): StoryExtraction {
     organisations: organisations.map((o) => ({ name: o.name, aliases: [...o.aliases].filter((a) => a !== o.name), type: o.type, count: o.mentions.length })),
     places: listed.map((p) => ({
       name: p.name,
-      aliases: [...new Set([...p.aliases, ...p.mentions.map((m) => printed(prepared, m))])].filter((a) => a !== p.name && !/\s/.test(a) && a.length > 0 && !/^(我市|全市|市里|本市)$/.test(a)),
+      // Printed forms, less the city words and one-character forms (株 of 来株), too short to find a place by.
+      aliases: [...new Set([...p.aliases, ...p.mentions.map((m) => printed(prepared, m))])].filter((a) => a !== p.name && !/\s/.test(a) && a.length > 1 && !/^(我市|全市|市里|本市)$/.test(a)),
       level: p.level,
       code: p.code,
       parent: p.parent,

@@ -51,6 +51,22 @@ describe('resolvePage', () => {
     ]);
   });
 
+  it('links a printed place to a parent outside the story only when the gazetteer has one place of that name', () => {
+    const twins: DirectoryPlace[] = [
+      ...PLACES,
+      { code: '430204102', name: '云田镇', level: 'TOWN', parentCode: '430203' },
+      { code: '621122106', name: '云田镇', level: 'TOWN', parentCode: null },
+    ];
+    const places: PlaceDirectory = { byCode: (code) => twins.find((p) => p.code === code), lookupPlace: (surface) => twins.filter((p) => p.name === surface) };
+    const s = empty();
+    s.places.push({ name: '幸福小区', aliases: [], level: 'ESTATE', code: null, parent: '云田镇', count: 1 });
+    s.places.push({ name: '和美小区', aliases: [], level: 'ESTATE', code: null, parent: '芦淞区', count: 1 });
+    const { relationships, warnings } = resolvePage({ stories: [{ storyId: 'story:x:0', extraction: s, credits: [] }], places });
+    const partOf = relationships.filter((r) => r.type === 'PART_OF' && r.story !== undefined).map((r) => [r.from, r.to]);
+    expect(partOf).toEqual([['place:和美小区', 'place:430203']]);
+    expect(warnings.some((w) => w.includes('"云田镇"'))).toBe(true);
+  });
+
   it('folds a site printed without its place into the fuller form printed elsewhere on the page', () => {
     const s1 = empty();
     s1.places.push({ name: '芦淞区智造产业园', aliases: [], level: 'PARK', code: null, parent: null, count: 1 });

@@ -1,0 +1,37 @@
+import { extractStory } from '../../../src/ingest/extract/story';
+import type { StoryExtraction } from '../../../src/ingest/extract/types';
+
+/** Invented stories; HELD_IN is read by findRelations over what extractStory finds. */
+function heldIn(body: string): string[] {
+  const x: StoryExtraction = extractStory({ headline: '测试标题', kicker: null, subtitle: null, body, creditNames: [] });
+  return x.relations.filter((r) => r.type === 'HELD_IN').map((r) => `${r.from.name}>${r.to.name}`);
+}
+
+describe('HELD_IN', () => {
+  it('takes 在X举办 through a chain of places, the last and most specific', () => {
+    expect(heldIn('当天，“邻里一家亲”志愿服务活动在双清区立新社区举行。')).toEqual(['邻里一家亲>立新社区']);
+  });
+
+  it('takes 在X联合开展 with a co-actor word before the verb', () => {
+    expect(heldIn('9月9日，市民政局在青荷村联合开展“月圆人团圆”慰问活动。')).toContain('月圆人团圆>青荷村');
+  });
+
+  it('does not give the location to a programme named after a comma in the same sentence', () => {
+    const found = heldIn('“邻里一家亲”活动在双清区立新社区举行，“阳光助学”基金会的志愿者也来到现场。');
+    expect(found).toContain('邻里一家亲>立新社区');
+    expect(found.some((h) => h.startsWith('阳光助学'))).toBe(false);
+  });
+
+  it('carries the location to the next sentence when it opens on the event\'s site', () => {
+    const found = heldIn('“邻里一家亲”活动在双清区立新社区举行。活动现场，开展了“健康小课堂”讲座。');
+    expect(found).toEqual(expect.arrayContaining(['邻里一家亲>立新社区', '健康小课堂>立新社区']));
+  });
+
+  it('takes the place printed as the programme\'s modifier', () => {
+    expect(heldIn('近年来，不少返乡青年受益于桃源县“万人创业工程”。')).toContain('万人创业工程>桃源县');
+  });
+
+  it('does not read a brand that starts with a city\'s short form as held in the city', () => {
+    expect(heldIn('志愿者擦亮“衡阳蓝”志愿服务品牌。').some((h) => h.endsWith('>衡阳市'))).toBe(false);
+  });
+});

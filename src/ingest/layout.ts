@@ -3,7 +3,7 @@
  * line end a sentence, could it be a headline, does a word run across a line break. The
  * vocabulary lives in lexicon/layout-markers.json.
  */
-import markers from './lexicon/layout-markers.json';
+import { LAYOUT_MARKERS as markers } from './layout-markers';
 import { cutWords } from './tokenizer';
 
 const SENTENCE_FINAL = new Set(markers.sentenceFinal);

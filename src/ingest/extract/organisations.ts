@@ -10,7 +10,7 @@
  */
 import { ORGANISATION_TYPES, type OrganisationType } from '../../model';
 import suffixData from '../lexicon/organisation-suffixes.json';
-import titleData from '../lexicon/titles.json';
+import { TITLES } from './titles';
 import { lookupPlace, resolveMisprint } from '../lexicon/gazetteer';
 import { alternation, defineLexicon, oneOf, optional, records, text as textField, words, count } from '../lexicon/loader';
 import { BODY_CORES } from '../organisation-names';
@@ -82,8 +82,8 @@ const KNOWN_RE = new RegExp(alternation([...KNOWN_BODIES.keys()]), 'g');
 
 const GENERIC = new Set(BODY_CORES.generic);
 /** Titles the segmenter glues to a body's suffix (党委书记, 支部书记): the body still ends there. */
-const TITLES = new Set(titleData.titles);
-const TITLE_AFTER_RE = new RegExp(`^(${alternation(titleData.titles)})`);
+const TITLE_SET = new Set(TITLES);
+const TITLE_AFTER_RE = new RegExp(`^(${alternation(TITLES)})`);
 const LEVEL_PREFIXES = [...BODY_CORES.levelPrefixes].sort((a, b) => b.length - a.length);
 const BARE_WITH_TITLE = new Set(LEXICON.bareWithTitle);
 const GENERIC_HEADS = new Set(LEXICON.genericHeads);
@@ -159,7 +159,7 @@ function suffixSpan({ text, tokens, places, suffix, headStart }: SuffixInput): O
     // A suffix word that starts inside this one (三|中学 behind 三中) is the head instead.
     if (endTok.start > headStart && RULES.has(text.slice(endTok.start, endTok.end))) return null;
     const rest = text.slice(headEnd, endTok.end);
-    if (!RULES.has(text.slice(endTok.start, endTok.end)) && !(endTok.end > headEnd && (RULES.has(rest) || TITLES.has(rest)))) return null;
+    if (!RULES.has(text.slice(endTok.start, endTok.end)) && !(endTok.end > headEnd && (RULES.has(rest) || TITLE_SET.has(rest)))) return null;
   }
   // A suffix inside a verb is no head (举办 is not …办, 建厂 is not …厂).
   const holder = tokens[tokenAt(tokens, headStart)];
@@ -178,7 +178,7 @@ function suffixSpan({ text, tokens, places, suffix, headStart }: SuffixInput): O
   if (numbered && start === headStart && NUMBERED_SUFFIX.test(suffix)) start -= numbered[0].length;
   const name = text.slice(start, headEnd);
   if (insideQuotedName(text, start, headEnd)) return null;
-  const titled = TITLE_AFTER_RE.test(text.slice(headEnd)) || (endTok !== undefined && endTok.end > headEnd && TITLES.has(text.slice(headEnd, endTok.end)));
+  const titled = TITLE_AFTER_RE.test(text.slice(headEnd)) || (endTok !== undefined && endTok.end > headEnd && TITLE_SET.has(text.slice(headEnd, endTok.end)));
   // 娄底市委, 攸县县委, 涪口区委 (a misprint the gazetteer resolves): the committee's place opens the name.
   const level = text.slice(start, headStart + 1).replace(/^中共/, '');
   const placeHead = (): boolean => lookupPlace(level).length > 0 || lookupPlace(level.slice(0, -1)).length > 0 || resolveMisprint(level) !== undefined;

@@ -12,7 +12,6 @@
  */
 import heldInData from '../lexicon/held-in-markers.json';
 import { alternation, count, defineLexicon, patterns, words } from '../lexicon/loader';
-import titleData from '../lexicon/titles.json';
 import type { ActorMention } from './coreference';
 import type { OrganisationFound } from './organisations';
 import type { PersonFound } from './people';
@@ -20,11 +19,10 @@ import type { PlaceFound } from './places';
 import { VEHICLE_AFTER_RE, type ProgrammeFound } from './programmes';
 import { HOST_VERB_SOURCE, JOINT_BEFORE_RE, JOINT_OPENS_RE, LIST_HEAD_RE, LOCATIVE_BEFORE_RE, RUN_VERB_SOURCE, SUPPORT_AFTER_RE, THIS_NOUN_RE, UNNAMED_SUBJECT_RE } from './run-cues';
 import { evidence, sentenceAt, type PreparedText, type Span } from './sentences';
-import type { EntityRef, FoundRelation } from './types';
+import type { FoundRelation } from './types';
 import { findPositions } from './positions';
 
 const RUN_VERB_RE = new RegExp(RUN_VERB_SOURCE, 'g');
-const TITLES = [...titleData.titles].sort((a, b) => b.length - a.length);
 /** 由A、B联合举办 / 由A主办，B承办: the hosts of the programme named before. */
 const HOST_VERB_RE = new RegExp(`(${HOST_VERB_SOURCE})`);
 const HOST_VERB_ALL_RE = new RegExp(`(${HOST_VERB_SOURCE})`, 'g');

@@ -168,7 +168,11 @@ function storyCity(places: PlaceFound[], organisations: OrganisationFound[]): st
       break;
     }
   }
-  if (places.some((p) => p.code !== null && p.code.startsWith(home.code))) cities.add(home.name);
+  // A place of the home city, or a name several places share of which one is the home city's
+  // (云田镇 with no code): the story may be the home paper's own, so it is not placed elsewhere.
+  const homePlace = (p: PlaceFound): boolean =>
+    p.code !== null ? p.code.startsWith(home.code) : lookupPlace(p.name).some((g) => g.code.startsWith(home.code));
+  if (places.some(homePlace)) cities.add(home.name);
   if (cities.size === 1) return [...cities][0];
   if (cities.size > 1) return null;
   return places.some((p) => p.level === 'CITY' && p.name !== home.name) ? null : home.name;

@@ -122,6 +122,15 @@ export function optional<T>(field: Field<T>): Field<T | undefined> {
   return (value, fail) => (value === undefined ? undefined : field(value, fail));
 }
 
+/** One object with exactly the given fields (comment keys allowed). */
+export function group<S extends Shape>(shape: S): Field<Lexicon<S>> {
+  const list = records(shape);
+  return (value, fail) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(value === undefined ? 'missing' : 'expected an object');
+    return list([value], (problem) => fail(problem.replace(/^entry #0(?: "[^"]*")?/, 'the object')))[0];
+  };
+}
+
 /** A list of objects, each with exactly the given fields (comment keys allowed). */
 export function records<S extends Shape>(shape: S): Field<ReadonlyArray<Lexicon<S>>> {
   return (value, fail) => {

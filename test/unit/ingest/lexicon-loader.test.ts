@@ -6,6 +6,7 @@ import {
   literals,
   loadedLexicons,
   oneOf,
+  group,
   optional,
   patterns,
   records,
@@ -57,6 +58,16 @@ describe('defineLexicon', () => {
     expect(load({ ends: '', roles: { 记者: '' }, suffixes: [] }, shape)).toThrow('"记者" must map to a non-empty string');
     expect(load({ ends: '', roles: {}, suffixes: [{ suffix: ['局'], type: 'BUREAU' }] }, shape)).toThrow('suffixes: entry #0.type: "BUREAU" is not one of COMPANY, GOVERNMENT');
     expect(load({ ends: '', roles: {}, suffixes: [{ suffix: ['局'], type: 'GOVERNMENT', kind: 'x' }] }, shape)).toThrow('entry #0 has an unknown key "kind"');
+  });
+});
+
+describe('group', () => {
+  it('validates one object with exactly its fields', () => {
+    const shape = { window: group({ monthsBefore: count, monthsAfter: count }) };
+    expect(defineLexicon('window.json', { window: { monthsBefore: 11, monthsAfter: 1 } }, shape).window).toEqual({ monthsBefore: 11, monthsAfter: 1 });
+    expect(load({ window: { monthsBefore: 11 } }, shape)).toThrow('window: the object.monthsAfter: expected a whole number ≥ 0');
+    expect(load({ window: { monthsBefore: 11, monthsAfter: 1, years: 2 } }, shape)).toThrow('window: the object has an unknown key "years"');
+    expect(load({ window: [] }, shape)).toThrow('window: expected an object');
   });
 });
 

@@ -25,6 +25,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { ComplexityEstimatorArgs } from 'graphql-query-complexity';
+import { countListItems } from './list-items';
 
 /** Items assumed for a list field whose size the query does not state (`first`). */
 export const ASSUMED_LIST_SIZE = 10;
@@ -112,22 +113,6 @@ function skipped(node: SelectionNode, variables: Record<string, unknown>): boole
   return false;
 }
 
-/** Items in every list inside a field's arguments (nested input objects included), counted without recursion. */
-export function listArgumentItems(args: unknown): number {
-  let items = 0;
-  const stack: unknown[] = [args];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (Array.isArray(value)) {
-      items += value.length;
-      for (const item of value) if (item !== null && typeof item === 'object') stack.push(item);
-    } else if (value !== null && typeof value === 'object') {
-      for (const item of Object.values(value)) if (item !== null && typeof item === 'object') stack.push(item);
-    }
-  }
-  return items;
-}
-
 type Complexity = number | ((args: ListCostArgs & { field: GraphQLField<unknown, unknown>; node: FieldNode }) => number);
 
 export interface CostOptions {
@@ -166,7 +151,7 @@ export function operationCost(options: CostOptions): number {
     } catch {
       // Invalid arguments fail in execution with their own message; cost them as given.
     }
-    const argumentCost = LIST_ARGUMENT_ITEM_COST * listArgumentItems(args);
+    const argumentCost = LIST_ARGUMENT_ITEM_COST * countListItems(args);
     const complexity = field.extensions?.complexity as Complexity | undefined;
     if (typeof complexity === 'number') return complexity + childComplexity + argumentCost;
     if (typeof complexity === 'function') {
@@ -253,6 +238,32 @@ export function checkLimits(check: LimitCheck): number {
   return cost;
 }
 
+/** Deepest nesting of lists and objects accepted in a request's variables; the schema's inputs need 3. */
+export const MAX_VARIABLE_NESTING = 32;
+
+/** How deep lists and objects nest in a value, measured with a stack (10 000 levels cannot overflow it). */
+export function nestingDepth(value: unknown): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [next, depth] = stack.pop()!;
+    if (next === null || typeof next !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    for (const item of Array.isArray(next) ? next : Object.values(next)) stack.push([item, depth + 1]);
+  }
+  return deepest;
+}
+
+/** Throws BAD_USER_INPUT (HTTP 400) for variables nested deeper than MAX_VARIABLE_NESTING. */
+export function checkVariables(variables: Record<string, unknown>): void {
+  const depth = nestingDepth(variables);
+  if (depth > MAX_VARIABLE_NESTING) {
+    throw new GraphQLError(`Variables nest ${depth} levels deep; at most ${MAX_VARIABLE_NESTING} are accepted`, {
+      extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+    });
+  }
+}
+
 /** Variable sets remembered per document; a client looping over ids should not grow this unbounded. */
 const PASSED_PER_DOCUMENT = 64;
 
@@ -270,6 +281,8 @@ export function limitsPlugin(limits: { maxDepth: number; maxCost: number; assume
           // Apollo resolves the operation before this hook; without one it has already answered.
           if (!operation) return;
           const variables = request.variables ?? {};
+          // Before anything walks them recursively (JSON.stringify below, coercion in execution).
+          checkVariables(variables);
           const key = `${operation.name?.value ?? ''}\u0000${JSON.stringify(variables)}`;
           const known = passed.get(document) ?? new Set<string>();
           if (known.has(key)) return;

@@ -128,7 +128,20 @@ export function exportRouter(options: ExportRouterOptions): Router {
 
   const placeName = (reader: GraphReader) => reader.place?.name ?? null;
 
+  // `?format=` is what a user tries first: a known format redirects to its URL, anything else
+  // (and any other unknown parameter) is a 400 that lists what is accepted, never a 200 index.
+  const FORMAT_PATHS: Record<string, string> = { graphml: '/export/graph.graphml', json: '/export/graph.json', csv: '/export/csv' };
   router.get('/export', (req, res) => {
+    const { format, ...rest } = req.query;
+    if (format !== undefined) {
+      if (typeof format !== 'string' || !(format in FORMAT_PATHS)) {
+        return badRequest(res, `unknown format "${String(format)}"; the export formats are ${Object.keys(FORMAT_PATHS).join(', ')}`);
+      }
+      const params = new URLSearchParams(Object.entries(rest).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+      const target = `${FORMAT_PATHS[format]}${params.size > 0 ? `?${params.toString()}` : ''}`;
+      return res.redirect(302, target);
+    }
+    if (!parseFilter(req, res)) return;
     const query = queryString(req);
     res.json({
       formats: {

@@ -113,10 +113,13 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   const driver = createDriver({ uri, ...credentials });
   let current = embedded;
+  let restarting: Promise<EmbeddedNeo4j> | null = null;
   let closing = false;
   const close = async () => {
     closing = true;
     await driver.close();
+    // A restart in progress would leave its JVM behind once this process exits.
+    if (restarting) await restarting.then((next) => next.stop()).catch(() => undefined);
     await current?.stop();
   };
   // Watches the embedded process: a death is reported at once, and under `npm start` the
@@ -136,7 +139,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       }
       log(`Restarting the embedded Neo4j (attempt ${restarts + 1} of ${MAX_EMBEDDED_RESTARTS})…`);
       try {
-        const next = await start();
+        restarting = start();
+        const next = await restarting.finally(() => (restarting = null));
         if (closing) return void (await next.stop());
         current = next;
         log(`The embedded Neo4j is back at ${next.uri} (pid ${next.pid}).`);

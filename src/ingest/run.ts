@@ -88,6 +88,8 @@ export async function ingestPaths(options: IngestOptions): Promise<IngestSummary
 
   let connectionFailures = 0;
   for (const [index, file] of files.entries()) {
+    // A dry run never waits on I/O; yield once per page so that a signal (Ctrl-C) is heard.
+    if (options.signal) await new Promise((resolve) => setImmediate(resolve));
     if (options.signal?.aborted) {
       summary.stopped = `${String(options.signal.reason ?? 'interrupted')}; ${files.length - index} of ${files.length} files not attempted`;
       break;

@@ -126,7 +126,8 @@ export interface CostOptions {
 
 /**
  * Estimated cost of an operation: 1 per field; a list field with a type-graphql `complexity`
- * (listCost) multiplies its children by the items it may return; a plain list of objects (a
+ * (listCost) multiplies its children by the items it may return (`first`; without it a full page
+ * for a root list such as programmeRuns, ASSUMED_LIST_SIZE for a nested one); a plain list of objects (a
  * run's evidence) by INLINE_LIST_SIZE, except a connection's `edges`, which its connection field
  * has already counted; every item of a list argument costs LIST_ARGUMENT_ITEM_COST.
  *
@@ -137,6 +138,7 @@ export interface CostOptions {
  */
 export function operationCost(options: CostOptions): number {
   const { schema, fragments, variables } = options;
+  const root = schema.getRootType(options.operation.operation);
   const memo = new Map<string, number>();
 
   const fieldCost = (node: FieldNode, parent: GraphQLCompositeType): number => {
@@ -154,10 +156,13 @@ export function operationCost(options: CostOptions): number {
     const argumentCost = LIST_ARGUMENT_ITEM_COST * countListItems(args);
     const complexity = field.extensions?.complexity as Complexity | undefined;
     if (typeof complexity === 'number') return complexity + childComplexity + argumentCost;
-    if (typeof complexity === 'function') {
-      return complexity({ args, childComplexity, assumedListSize: options.assumedListSize, field, node }) + argumentCost;
-    }
     const nullable = isNonNullType(field.type) ? field.type.ofType : field.type;
+    if (typeof complexity === 'function') {
+      // A root list (programmeRuns, search) returns up to a full page without `first`; nested
+      // lists (a story's mentions, a programme's places) are short, and ASSUMED_LIST_SIZE stands.
+      const assumedListSize = parent === root && isListType(nullable) ? options.assumedListSize : undefined;
+      return complexity({ args, childComplexity, assumedListSize, field, node }) + argumentCost;
+    }
     const inlineList = isListType(nullable) && childComplexity > 0 && !parent.name.endsWith('Connection');
     return 1 + childComplexity * (inlineList ? INLINE_LIST_SIZE : 1) + argumentCost;
   };
@@ -199,7 +204,6 @@ export function operationCost(options: CostOptions): number {
     return own + Math.max(0, ...narrower.values());
   }
 
-  const root = schema.getRootType(options.operation.operation);
   return root ? setCost(options.operation.selectionSet, root) : 0;
 }
 

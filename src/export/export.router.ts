@@ -23,6 +23,7 @@ import { GRAPHML_CONTENT_TYPE, writeGraphml } from './graphml';
 import { graphAttributes } from './metadata';
 import { writeNodeLink } from './node-link';
 import { streamSink, type TextSink } from './sink';
+import { databaseFailure } from '../neo4j/errors';
 
 export interface ExportRouterOptions {
   driver: Driver;
@@ -108,6 +109,10 @@ export function exportRouter(options: ExportRouterOptions): Router {
       reader = await GraphReader.open({ driver: options.driver, database: options.database, filter: input.filter, timeoutMs: options.timeoutMs });
     } catch (error) {
       if (error instanceof ExportFilterError) return badRequest(res, error.message);
+      if (databaseFailure(error) === 'UNAVAILABLE') {
+        res.status(503).json({ error: { code: 'DATABASE_UNAVAILABLE', message: 'The database is not answering; try again shortly (see /readyz)' } });
+        return;
+      }
       log(`export ${req.originalUrl} failed: ${error instanceof Error ? error.stack : String(error)}`);
       res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'The export could not be started' } });
       return;

@@ -15,6 +15,7 @@ import { NODE_LABELS, type NodeLabel, type RelationshipType } from '../model';
 import { dateRangeParams, ExportFilterError, isScoped, type ExportFilter } from './filter';
 import { tablesFor } from './columns';
 import * as Q from './export.repository';
+import { readOnce } from '../neo4j/read';
 
 export interface ExportNode {
   id: string;
@@ -122,12 +123,8 @@ export class GraphReader {
   }
 
   private async run<T>(cypher: string, params: Record<string, unknown>): Promise<T[]> {
-    const result = await this.options.driver.executeQuery(cypher, params, {
-      database: this.options.database,
-      routing: 'READ',
-      transactionConfig: { timeout: this.options.timeoutMs },
-    });
-    return result.records.map((record) => record.toObject() as T);
+    // One transaction per page, not retried: a timeout or a lost database ends the export at once.
+    return readOnce<T>(this.options.driver, cypher, params, { database: this.options.database, timeoutMs: this.options.timeoutMs });
   }
 
   private async resolvePlace(place: string): Promise<ResolvedPlace> {

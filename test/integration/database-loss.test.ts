@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { loadConfig } from '../../src/config';
+import { apiRouters } from '../../src/api/routers';
 import { startServer, type RunningServer } from '../../src/api/server';
 import { openDatabase, DatabaseMismatchError, type Database } from '../../src/neo4j/database';
 import { markerFile, passwordFile, readRunningMarker } from '../../src/neo4j/embedded';
@@ -55,7 +56,13 @@ describe('the embedded database dies under a running service', () => {
     port = await freePort();
     const config = loadConfig({ NEO4J_PORT: String(port), NEO4J_DATA_DIR: dataDir, NEO4J_HEAP: '384m', NEO4J_PAGECACHE: '32m', PORT: '0' });
     database = await openDatabase({ config, log: (m) => logged.push(m), supervise: { restart: true, onLost: (reason) => lost.push(reason) } });
-    server = await startServer({ api: config.api, driver: database.driver, database: database.database, transactionTimeoutMs: 10_000 });
+    server = await startServer({
+      api: config.api,
+      driver: database.driver,
+      database: database.database,
+      transactionTimeoutMs: 10_000,
+      routers: apiRouters({ driver: database.driver, database: database.database, config }),
+    });
   });
   afterAll(async () => {
     await server?.stop();
@@ -104,6 +111,12 @@ describe('the embedded database dies under a running service', () => {
     expect(ready.status).toBe(503);
     expect(Date.now() - started).toBeLessThan(1_500);
     expect((await fetch(`${base()}/healthz`)).status).toBe(200);
+
+    started = Date.now();
+    const exported = await fetch(`${base()}/export/graph.json`);
+    expect(exported.status).toBe(503);
+    expect(((await exported.json()) as { error: { code: string } }).error.code).toBe('DATABASE_UNAVAILABLE');
+    expect(Date.now() - started).toBeLessThan(2_000);
 
     expect(logged.join('\n')).toMatch(/The embedded Neo4j \(pid \d+\) died \(killed by SIGKILL\)/);
     await waitFor(async () => (await fetch(`${base()}/readyz`)).status === 200, 180_000);

@@ -107,12 +107,17 @@ export class GraphReader {
 
   /**
    * Resolves the place (ExportFilterError when unknown or ambiguous) and computes the scope of
-   * a filtered export, so that bad input fails before any output is written.
+   * a filtered export, so that bad input fails before any output is written. An unfiltered
+   * export asks the database one trivial question first, for the same reason: a lost database
+   * is then a clear error (503 over HTTP), not a download cut after its headers.
    */
   static async open(options: GraphReaderOptions): Promise<GraphReader> {
     const { filter } = options;
     const reader = new GraphReader(options, null, null);
-    if (!isScoped(filter)) return reader;
+    if (!isScoped(filter)) {
+      await reader.run('RETURN 1 AS ok', {});
+      return reader;
+    }
     const place = filter.place === null ? null : await reader.resolvePlace(filter.place);
     const scope = await reader.computeScope(place);
     return new GraphReader(options, scope, place);

@@ -38,6 +38,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const seeds = path.join(ROOT_DIR, 'seeds');
   let uri = config.neo4j.uri;
+  let credentials = { user: config.neo4j.user, password: config.neo4j.password };
   let stop = async () => {};
   let dataDir: string | null = null;
   if (!uri) {
@@ -51,9 +52,10 @@ async function main(): Promise<void> {
       timeoutMs: config.neo4j.startTimeoutMs,
     });
     uri = neo4j.uri;
+    credentials = { user: neo4j.user, password: neo4j.password };
     stop = () => neo4j.stop();
   }
-  const driver = createDriver({ uri, user: config.neo4j.user, password: config.neo4j.password });
+  const driver = createDriver({ uri, ...credentials });
   const database = config.neo4j.database;
   await migrate(driver, { database, schemaFile: path.join(ROOT_DIR, 'schema', 'neo4j.cypher') });
   const run = (withDriver: boolean) =>

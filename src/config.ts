@@ -33,6 +33,12 @@ export interface ApiConfig {
   maxCost: number;
   maxPageSize: number;
   defaultPageSize: number;
+  /** Rows (records and the items of lists in them) one request may read from the database. */
+  maxRows: number;
+  /** Origins allowed to call the API from a browser, besides the service's own origin. */
+  corsOrigins: string[];
+  /** Host names accepted in the Host header when bound to a loopback address (DNS rebinding). */
+  allowedHosts: string[];
 }
 
 export interface IngestConfig {
@@ -91,6 +97,29 @@ function size(env: Env, name: string, fallback: string): string {
   return value;
 }
 
+function list(env: Env, name: string, fallback: string[]): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  return raw.split(',').map((item) => item.trim()).filter((item) => item !== '');
+}
+
+/**
+ * Browser origins allowed by default: any port on localhost (a notebook or a dev server) and
+ * Apollo Studio's Sandbox. The service's own origin is always allowed (see api/security.ts).
+ */
+export const DEFAULT_CORS_ORIGINS = ['http://localhost', 'http://127.0.0.1', 'http://[::1]', 'https://studio.apollographql.com'];
+
+function origins(env: Env, name: string, fallback: string[]): string[] {
+  const values = list(env, name, fallback);
+  for (const value of values) {
+    if (value === '*') continue;
+    if (!/^https?:\/\/[^/\s]+$/.test(value)) {
+      throw new ConfigError(`${name} must be a comma-separated list of origins like https://example.org or http://localhost (a port is optional; * allows any), got "${value}"`);
+    }
+  }
+  return values;
+}
+
 function dir(env: Env, name: string, fallback: string, rootDir: string): string {
   return path.resolve(rootDir, str(env, name, fallback));
 }
@@ -125,6 +154,9 @@ export function loadConfig(env: Env = process.env): Config {
       maxCost: int(env, 'GRAPHQL_MAX_COST', 50_000, { min: 1, max: 10_000_000 }),
       maxPageSize,
       defaultPageSize: Math.min(int(env, 'GRAPHQL_DEFAULT_PAGE_SIZE', 20, { min: 1, max: 10_000 }), maxPageSize),
+      maxRows: int(env, 'GRAPHQL_MAX_ROWS', 20_000, { min: 1, max: 100_000_000 }),
+      corsOrigins: origins(env, 'CORS_ORIGINS', DEFAULT_CORS_ORIGINS),
+      allowedHosts: list(env, 'ALLOWED_HOSTS', []).map((host) => host.toLowerCase()),
     },
     ingest: {
       seedsDir: dir(env, 'SEEDS_DIR', 'seeds', rootDir),

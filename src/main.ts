@@ -33,7 +33,18 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  database = await openDatabase({ config, log });
+  // A dead embedded database is restarted (up to MAX_EMBEDDED_RESTARTS in a row); when it cannot
+  // be, the service exits non-zero rather than answer every request with DATABASE_UNAVAILABLE.
+  const onLost = (reason: string) => {
+    log(`${reason}; stopping the service (exit code 1).`);
+    void (async () => {
+      stopping = true;
+      await server?.stop().catch(() => undefined);
+      await database?.close().catch(() => undefined);
+      process.exit(1);
+    })();
+  };
+  database = await openDatabase({ config, log, supervise: { restart: true, onLost } });
   if (stopping) return;
   log(`Neo4j ready at ${database.uri}${database.embedded ? ' (embedded)' : ''}; schema applied.`);
 

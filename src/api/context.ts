@@ -4,6 +4,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import type { ApiConfig } from '../config';
+import { createRowBudget } from './budget';
 import { createLoaders, type Loaders } from './loaders/loaders';
 import { createReader, type Neo4jReader } from './repositories/reader';
 
@@ -21,13 +22,15 @@ export interface ContextFactoryOptions {
   database: string;
   timeoutMs: number;
   limits: ApiLimits;
+  /** Rows one request may read (GRAPHQL_MAX_ROWS). */
+  maxRows: number;
   onQuery?: (cypher: string, params: Record<string, unknown>) => void;
 }
 
 /** Builds the function Apollo calls once per request. */
 export function makeContextFactory(options: ContextFactoryOptions): () => Promise<Context> {
   return async () => {
-    const reader = createReader(options);
+    const reader = createReader({ ...options, budget: createRowBudget(options.maxRows) });
     return { reader, loaders: createLoaders(reader), limits: options.limits };
   };
 }

@@ -15,7 +15,9 @@ import type { Driver } from 'neo4j-driver';
 import type { ApiConfig } from '../config';
 import { makeContextFactory, type Context } from './context';
 import { formatError } from './errors';
+import { hostGuard, jsonErrors, MAX_BODY, notFound, originGuard } from './http-guards';
 import { limitsPlugin } from './limits';
+import { readinessHandler } from './readiness';
 import { buildApiSchema } from './schema';
 
 export interface ServerOptions {
@@ -47,7 +49,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // The schema sets no cache hints; Apollo's cache-control plugin would otherwise wrap every
       // field's resolver to compute them (a measurable share of a programmeRuns request).
       ApolloServerPluginCacheControlDisabled(),
-      limitsPlugin({ maxDepth: options.api.maxDepth, maxCost: options.api.maxCost }),
+      limitsPlugin({ maxDepth: options.api.maxDepth, maxCost: options.api.maxCost, assumedListSize: options.api.maxPageSize }),
       options.api.introspection
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
@@ -55,18 +57,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   await apollo.start();
 
+  const log = (message: string) => console.error(message);
+  const origins = originGuard(options.api.corsOrigins);
+  app.disable('x-powered-by');
+  app.use(hostGuard({ bind: options.api.host, allowedHosts: options.api.allowedHosts }), origins.guard);
+  // Liveness: the process answers. Readiness: the database answers too.
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.get('/readyz', readinessHandler({ driver: options.driver, database: options.database }));
   for (const router of options.routers ?? []) app.use(router);
   const context = makeContextFactory({
     driver: options.driver,
     database: options.database,
     timeoutMs: options.transactionTimeoutMs,
     limits: { maxPageSize: options.api.maxPageSize, defaultPageSize: options.api.defaultPageSize },
+    maxRows: options.api.maxRows,
     onQuery: options.onQuery,
   });
-  app.use('/graphql', cors<cors.CorsRequest>(), express.json({ limit: '1mb' }), expressMiddleware(apollo, { context }));
+  app.use('/graphql', cors(origins.cors), express.json({ limit: MAX_BODY }), expressMiddleware(apollo, { context }));
+  app.use(notFound, jsonErrors(log));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

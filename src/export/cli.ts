@@ -4,7 +4,8 @@
  *
  * Streams the graph (NEO4J_URI, or the embedded database: a running one is shared, otherwise
  * started and stopped) into a file (graphml, json) or a folder of CSV files, then prints what it
- * wrote, how long it took and the peak memory. Exit code 2 on bad usage or a bad filter value.
+ * wrote, how long it took and the peak memory. Exit code 2 on bad usage, a bad filter value or an
+ * --out path that cannot be written (checked before the database is opened).
  */
 import { Command, Option } from 'commander';
 import { ConfigError, loadConfig } from '../config';
@@ -12,6 +13,7 @@ import { openDatabase, type Database } from '../neo4j/database';
 import { EXPORT_FORMATS, exportToPath, type ExportFormat } from './export-files';
 import { ExportFilterError, parseExportFilter } from './filter';
 import { DEFAULT_BATCH_SIZE, GraphReader } from './graph-reader';
+import { outPathProblem } from './out-path';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -54,6 +56,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     filter = parseExportFilter({ place: opts.place, kinds: opts.kinds, from: opts.from, to: opts.to });
     batchSize = parseBatchSize(opts.batchSize);
+    const problem = outPathProblem({ format: opts.format, out: opts.out });
+    if (problem) throw new ExportFilterError(problem);
   } catch (error) {
     if (error instanceof ExportFilterError) {
       log(`export: ${error.message}`);

@@ -23,6 +23,7 @@ import { GRAPHML_CONTENT_TYPE, writeGraphml } from './graphml';
 import { graphAttributes } from './metadata';
 import { writeNodeLink } from './node-link';
 import { streamSink, type TextSink } from './sink';
+import { databaseFailure } from '../neo4j/errors';
 
 export interface ExportRouterOptions {
   driver: Driver;
@@ -108,6 +109,10 @@ export function exportRouter(options: ExportRouterOptions): Router {
       reader = await GraphReader.open({ driver: options.driver, database: options.database, filter: input.filter, timeoutMs: options.timeoutMs });
     } catch (error) {
       if (error instanceof ExportFilterError) return badRequest(res, error.message);
+      if (databaseFailure(error) === 'UNAVAILABLE') {
+        res.status(503).json({ error: { code: 'DATABASE_UNAVAILABLE', message: 'The database is not answering; try again shortly (see /readyz)' } });
+        return;
+      }
       log(`export ${req.originalUrl} failed: ${error instanceof Error ? error.stack : String(error)}`);
       res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'The export could not be started' } });
       return;
@@ -128,7 +133,20 @@ export function exportRouter(options: ExportRouterOptions): Router {
 
   const placeName = (reader: GraphReader) => reader.place?.name ?? null;
 
+  // `?format=` is what a user tries first: a known format redirects to its URL, anything else
+  // (and any other unknown parameter) is a 400 that lists what is accepted, never a 200 index.
+  const FORMAT_PATHS: Record<string, string> = { graphml: '/export/graph.graphml', json: '/export/graph.json', csv: '/export/csv' };
   router.get('/export', (req, res) => {
+    const { format, ...rest } = req.query;
+    if (format !== undefined) {
+      if (typeof format !== 'string' || !(format in FORMAT_PATHS)) {
+        return badRequest(res, `unknown format "${String(format)}"; the export formats are ${Object.keys(FORMAT_PATHS).join(', ')}`);
+      }
+      const params = new URLSearchParams(Object.entries(rest).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+      const target = `${FORMAT_PATHS[format]}${params.size > 0 ? `?${params.toString()}` : ''}`;
+      return res.redirect(302, target);
+    }
+    if (!parseFilter(req, res)) return;
     const query = queryString(req);
     res.json({
       formats: {

@@ -15,6 +15,7 @@ import { NODE_LABELS, type NodeLabel, type RelationshipType } from '../model';
 import { dateRangeParams, ExportFilterError, isScoped, type ExportFilter } from './filter';
 import { tablesFor } from './columns';
 import * as Q from './export.repository';
+import { readOnce } from '../neo4j/read';
 
 export interface ExportNode {
   id: string;
@@ -106,12 +107,17 @@ export class GraphReader {
 
   /**
    * Resolves the place (ExportFilterError when unknown or ambiguous) and computes the scope of
-   * a filtered export, so that bad input fails before any output is written.
+   * a filtered export, so that bad input fails before any output is written. An unfiltered
+   * export asks the database one trivial question first, for the same reason: a lost database
+   * is then a clear error (503 over HTTP), not a download cut after its headers.
    */
   static async open(options: GraphReaderOptions): Promise<GraphReader> {
     const { filter } = options;
     const reader = new GraphReader(options, null, null);
-    if (!isScoped(filter)) return reader;
+    if (!isScoped(filter)) {
+      await reader.run('RETURN 1 AS ok', {});
+      return reader;
+    }
     const place = filter.place === null ? null : await reader.resolvePlace(filter.place);
     const scope = await reader.computeScope(place);
     return new GraphReader(options, scope, place);
@@ -122,12 +128,8 @@ export class GraphReader {
   }
 
   private async run<T>(cypher: string, params: Record<string, unknown>): Promise<T[]> {
-    const result = await this.options.driver.executeQuery(cypher, params, {
-      database: this.options.database,
-      routing: 'READ',
-      transactionConfig: { timeout: this.options.timeoutMs },
-    });
-    return result.records.map((record) => record.toObject() as T);
+    // One transaction per page, not retried: a timeout or a lost database ends the export at once.
+    return readOnce<T>(this.options.driver, cypher, params, { database: this.options.database, timeoutMs: this.options.timeoutMs });
   }
 
   private async resolvePlace(place: string): Promise<ResolvedPlace> {

@@ -4,13 +4,16 @@
  * Loads pages into Neo4j (NEO4J_URI, or the embedded database it starts and stops), with a
  * progress bar on a terminal and a summary table at the end. --dry-run needs no database;
  * --json prints each page's extracted GraphBatch to stdout (implies --dry-run unless --load).
- * Exit code 1 when any file failed, 2 on bad usage.
+ * Exit code 1 when any file failed or the database was lost, 2 on bad usage, 130 when interrupted
+ * (Ctrl-C, SIGTERM, or the `npm run` wrapper gone: the current page is finished, the summary so
+ * far printed).
  */
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { ConfigError, loadConfig } from '../config';
 import { openDatabase, type Database } from '../neo4j/database';
+import { flushStdout, stopSignal, writeStdout } from './cli-process';
 import { ingestPaths } from './run';
 import { printSummary } from './summary';
 
@@ -37,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
 
   let database: Database | null = null;
   if (!dryRun) database = await openDatabase({ config, log });
+  const stop = stopSignal(log);
   const bar = process.stderr.isTTY && !opts.json ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}' }, Presets.shades_classic) : null;
   try {
     let barStarted = false;
@@ -47,7 +51,8 @@ async function main(argv: string[]): Promise<number> {
       maxFileBytes: config.ingest.maxFileBytes,
       timeoutMs: config.neo4j.transactionTimeoutMs,
       log,
-      onBatch: opts.json ? (batch) => process.stdout.write(`${JSON.stringify(batch)}\n`) : undefined,
+      onBatch: opts.json ? (batch) => writeStdout(`${JSON.stringify(batch)}\n`) : undefined,
+      signal: stop.signal,
       onFile: ({ file, index, total, ok }) => {
         if (bar) {
           if (!barStarted) bar.start(total, 0, { file });
@@ -60,9 +65,12 @@ async function main(argv: string[]): Promise<number> {
     });
     bar?.stop();
     printSummary(summary, log);
-    return summary.errors.length > 0 ? 1 : 0;
+    if (stop.signal.aborted) return 130;
+    return summary.errors.length > 0 || summary.stopped ? 1 : 0;
   } finally {
+    stop.dispose();
     await database?.close();
+    await flushStdout();
   }
 }
 

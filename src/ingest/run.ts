@@ -11,6 +11,10 @@ import { readPageFile } from './read-page';
 import { collectFiles } from './files';
 import { loadBatch, type LoadResult } from './load';
 import { extractPage } from './pipeline';
+import { databaseFailure } from '../neo4j/errors';
+
+/** Pages in a row that may fail to reach the database before the run stops (it is gone, not flaky). */
+export const MAX_CONSECUTIVE_CONNECTION_FAILURES = 3;
 
 export interface IngestOptions {
   paths: readonly string[];
@@ -22,8 +26,10 @@ export interface IngestOptions {
   log?: (message: string) => void;
   /** Called after each file, for progress display. */
   onFile?: (event: { file: string; index: number; total: number; ok: boolean }) => void;
-  /** Called with each page's batch (for --json). */
-  onBatch?: (batch: GraphBatch) => void;
+  /** Called with each page's batch (for --json); the run waits for a returned promise (backpressure). */
+  onBatch?: (batch: GraphBatch) => unknown;
+  /** Stops the run between pages (Ctrl-C): the page being written is finished, no new one starts. */
+  signal?: AbortSignal;
 }
 
 export interface FileProblem {
@@ -41,6 +47,8 @@ export interface IngestSummary {
   errors: FileProblem[];
   durationMs: number;
   dryRun: boolean;
+  /** Why the run stopped before the last file (interrupted, database gone); absent when it ran to the end. */
+  stopped?: string;
 }
 
 function emptySummary(dryRun: boolean): IngestSummary {
@@ -78,7 +86,14 @@ export async function ingestPaths(options: IngestOptions): Promise<IngestSummary
   summary.errors.push(...problems);
   summary.files = files.length;
 
+  let connectionFailures = 0;
   for (const [index, file] of files.entries()) {
+    // A dry run never waits on I/O; yield once per page so that a signal (Ctrl-C) is heard.
+    if (options.signal) await new Promise((resolve) => setImmediate(resolve));
+    if (options.signal?.aborted) {
+      summary.stopped = `${String(options.signal.reason ?? 'interrupted')}; ${files.length - index} of ${files.length} files not attempted`;
+      break;
+    }
     const name = path.basename(file);
     let ok = false;
     try {
@@ -87,7 +102,7 @@ export async function ingestPaths(options: IngestOptions): Promise<IngestSummary
       // A batch's warnings name their page (the batch travels alone in --json); the summary names it once.
       const own = (message: string) => (message.startsWith(`${name}: `) ? message.slice(name.length + 2) : message);
       summary.warnings.push(...[...page.warnings, ...batch.warnings].map((message) => ({ file: name, message: own(message) })));
-      options.onBatch?.(batch);
+      await options.onBatch?.(batch);
       if (options.driver) {
         const result = await loadBatch(options.driver, batch, { database: options.database, timeoutMs: options.timeoutMs });
         summary.pages[result.status] += 1;
@@ -97,11 +112,19 @@ export async function ingestPaths(options: IngestOptions): Promise<IngestSummary
         addCounts(summary, countsOf(batch));
       }
       ok = true;
+      connectionFailures = 0;
     } catch (error) {
       summary.pages.failed += 1;
-      summary.errors.push({ file: name, message: error instanceof Error ? error.message : String(error) });
+      const message = error instanceof Error ? error.message : String(error);
+      summary.errors.push({ file: name, message });
+      connectionFailures = databaseFailure(error) === 'UNAVAILABLE' ? connectionFailures + 1 : 0;
     }
     options.onFile?.({ file: name, index, total: files.length, ok });
+    if (connectionFailures >= MAX_CONSECUTIVE_CONNECTION_FAILURES) {
+      const left = files.length - index - 1;
+      summary.stopped = `stopped: ${connectionFailures} pages in a row could not reach the database (is Neo4j running?); ${left} of ${files.length} files not attempted`;
+      break;
+    }
   }
   summary.durationMs = Date.now() - started;
   return summary;

@@ -30,6 +30,7 @@ export function formatSummary(summary: IngestSummary): string {
   ];
   for (const warning of summary.warnings) lines.push(`  warning  ${warning.file}: ${warning.message}`);
   for (const error of summary.errors) lines.push(`  error    ${error.file}: ${error.message}`);
+  if (summary.stopped) lines.push(`  NOT COMPLETE: ${summary.stopped}`);
   return lines.join('\n');
 }
 

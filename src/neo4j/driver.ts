@@ -9,11 +9,22 @@ export interface DriverOptions {
   password: string;
 }
 
-/** A driver with sane pool limits for a 2-core service. Credentials are ignored by an auth-less embedded server. */
+/** How long opening one connection may take: a database that is gone is seen within this. */
+export const CONNECTION_TIMEOUT_MS = 2_000;
+
+/**
+ * How long the driver retries a write transaction function (deadlocks, a lost connection).
+ * The default (30 s) made ingest fail one page every 30 s once the database had died.
+ */
+export const MAX_TRANSACTION_RETRY_MS = 5_000;
+
+/** A driver with sane pool limits for a 2-core service. */
 export function createDriver(options: DriverOptions): Driver {
   return neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
     maxConnectionPoolSize: 50,
     connectionAcquisitionTimeout: 30_000,
+    connectionTimeout: CONNECTION_TIMEOUT_MS,
+    maxTransactionRetryTime: MAX_TRANSACTION_RETRY_MS,
     disableLosslessIntegers: true,
   });
 }

@@ -8,6 +8,7 @@
  * the launcher's shutdown hook closes the store.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createDriver, waitForConnectivity } from './driver';
@@ -24,11 +25,80 @@ export interface EmbeddedOptions {
   log?: (message: string) => void;
 }
 
+export interface EmbeddedExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 export interface EmbeddedNeo4j {
   uri: string;
   pid: number;
   logFile: string;
+  /** Bolt credentials: user neo4j and the password kept in the data folder. */
+  user: string;
+  password: string;
+  /** Settles when the process ends; `expected` is true when stop() ended it. */
+  exited: Promise<EmbeddedExit & { expected: boolean }>;
   stop(): Promise<void>;
+}
+
+/** The embedded user; its password lives in the data folder (see ensurePassword). */
+export const EMBEDDED_USER = 'neo4j';
+
+/** The data folder's password file (mode 0600), written on first start. */
+export function passwordFile(dataDir: string): string {
+  return path.join(dataDir, 'neo4j-password');
+}
+
+/**
+ * The password of the embedded database: generated at random on first start and kept in the
+ * data folder, readable by its owner only. Bolt on 127.0.0.1 is reachable by every local user,
+ * so without one anybody on the machine could run any Cypher.
+ */
+export function ensurePassword(dataDir: string): string {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = passwordFile(dataDir);
+  try {
+    fs.writeFileSync(file, `${crypto.randomBytes(24).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  // Kept private even if someone loosened it; the owner can always read it.
+  if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+/** The data folder's record of the embedded Neo4j running on it (removed when it stops). */
+export interface RunningMarker {
+  pid: number;
+  port: number;
+  dataDir: string;
+  startedAt: string;
+}
+
+export function markerFile(dataDir: string): string {
+  return path.join(dataDir, 'neo4j-running.json');
+}
+
+/**
+ * The marker of a live embedded Neo4j on this data folder, or null (none, unreadable, or its
+ * process is gone: a kill -9 leaves the file behind).
+ */
+export function readRunningMarker(dataDir: string): RunningMarker | null {
+  let marker: RunningMarker;
+  try {
+    marker = JSON.parse(fs.readFileSync(markerFile(dataDir), 'utf8')) as RunningMarker;
+  } catch {
+    return null;
+  }
+  if (!Number.isInteger(marker.pid) || !Number.isInteger(marker.port)) return null;
+  try {
+    process.kill(marker.pid, 0);
+  } catch {
+    // ESRCH: gone. EPERM: another user's process, which cannot be ours on our data folder.
+    return null;
+  }
+  return marker;
 }
 
 export class EmbeddedNeo4jError extends Error {
@@ -97,7 +167,7 @@ export function buildLauncher(launcherDir: string, log: (message: string) => voi
 export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<EmbeddedNeo4j> {
   const log = options.log ?? (() => {});
   buildLauncher(options.launcherDir, log);
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  const password = ensurePassword(options.dataDir);
   const logFile = path.join(options.dataDir, 'neo4j-launcher.log');
   const out = fs.openSync(logFile, 'a');
   const classpath = [
@@ -118,22 +188,27 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
       options.dataDir,
       '--pagecache',
       options.pageCache,
+      '--password-file',
+      passwordFile(options.dataDir),
     ],
     { stdio: ['ignore', out, out] },
   );
   fs.closeSync(out);
 
-  let exited: { code: number | null; signal: NodeJS.Signals | null } | null = null;
-  const exitPromise = new Promise<void>((resolve) => {
+  let exited: EmbeddedExit | null = null;
+  let stopping = false;
+  const marker = markerFile(options.dataDir);
+  const exitPromise = new Promise<EmbeddedExit & { expected: boolean }>((resolve) => {
     child.once('exit', (code, signal) => {
       exited = { code, signal };
-      resolve();
+      fs.rmSync(marker, { force: true });
+      resolve({ code, signal, expected: stopping });
     });
   });
 
   const uri = `bolt://127.0.0.1:${options.port}`;
   log(`Starting the embedded Neo4j on ${uri} (data: ${options.dataDir})…`);
-  const driver = createDriver({ uri, user: 'neo4j', password: 'neo4j' });
+  const driver = createDriver({ uri, user: EMBEDDED_USER, password });
   try {
     await waitForConnectivity(driver, {
       timeoutMs: options.timeoutMs,
@@ -146,12 +221,19 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
     await driver.close();
   }
 
+  const running: RunningMarker = { pid: child.pid ?? -1, port: options.port, dataDir: path.resolve(options.dataDir), startedAt: new Date().toISOString() };
+  fs.writeFileSync(marker, `${JSON.stringify(running)}\n`, { mode: 0o600 });
+
   return {
     uri,
     pid: child.pid ?? -1,
     logFile,
+    user: EMBEDDED_USER,
+    password,
+    exited: exitPromise,
     async stop() {
       if (exited) return;
+      stopping = true;
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
       await exitPromise;

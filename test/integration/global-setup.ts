@@ -45,4 +45,7 @@ export default async function globalSetup(): Promise<void> {
   process.stderr.write(`[test neo4j] ready at ${neo4j.uri} in ${Date.now() - started} ms\n`);
   globalThis.__TEST_NEO4J__ = { neo4j, dataDir };
   process.env.NEO4J_TEST_URI = neo4j.uri;
+  // The embedded database requires the password it generated in its (throw-away) data folder.
+  process.env.NEO4J_TEST_USER = neo4j.user;
+  process.env.NEO4J_TEST_PASSWORD = neo4j.password;
 }

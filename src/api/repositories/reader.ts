@@ -4,6 +4,8 @@
  * with that count).
  */
 import type { Driver } from 'neo4j-driver';
+import { readOnce } from '../../neo4j/read';
+import type { RowBudget } from '../budget';
 
 export interface Neo4jReader {
   /** Runs one read query; returns each record as a plain object keyed by the RETURN names. */
@@ -16,6 +18,8 @@ export interface ReaderOptions {
   driver: Driver;
   database: string;
   timeoutMs: number;
+  /** The request's row budget (GRAPHQL_MAX_ROWS); every query's records are charged to it. */
+  budget?: RowBudget;
   /** Sees every query; used by tests to pin the Cypher a request produces. */
   onQuery?: (cypher: string, params: Record<string, unknown>) => void;
 }
@@ -29,12 +33,11 @@ export function createReader(options: ReaderOptions): Neo4jReader {
     async read<T>(cypher: string, params: Record<string, unknown>): Promise<T[]> {
       count += 1;
       options.onQuery?.(cypher, params);
-      const result = await options.driver.executeQuery(cypher, params, {
-        database: options.database,
-        routing: 'READ',
-        transactionConfig: { timeout: options.timeoutMs },
-      });
-      return result.records.map((record) => record.toObject() as T);
+      options.budget?.assertOpen();
+      // Not executeQuery: it retries timeouts, memory errors and a lost database for 30 s.
+      const records = await readOnce<T>(options.driver, cypher, params, { database: options.database, timeoutMs: options.timeoutMs });
+      options.budget?.charge(records);
+      return records;
     },
   };
 }

@@ -25,9 +25,19 @@ describe('loadConfig', () => {
     [{ GRAPHQL_INTROSPECTION: 'maybe' }, /GRAPHQL_INTROSPECTION must be true or false/],
     [{ NEO4J_HEAP: 'lots' }, /NEO4J_HEAP must be a size like 512m/],
     [{ GRAPHQL_MAX_PAGE_SIZE: '0' }, /GRAPHQL_MAX_PAGE_SIZE must be a whole number from 1/],
+    [{ GRAPHQL_MAX_ROWS: '-5' }, /GRAPHQL_MAX_ROWS must be a whole number from 1/],
+    [{ CORS_ORIGINS: 'example.org' }, /CORS_ORIGINS must be a comma-separated list of origins/],
+    [{ CORS_ORIGINS: 'https://example.org/path' }, /CORS_ORIGINS must be a comma-separated list of origins/],
   ])('rejects %j naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('allows localhost and Apollo Sandbox by default, and reads CORS_ORIGINS and ALLOWED_HOSTS', () => {
+    expect(loadConfig({}).api.corsOrigins).toEqual(['http://localhost', 'http://127.0.0.1', 'http://[::1]', 'https://studio.apollographql.com']);
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example, http://b.example:8080' }).api.corsOrigins).toEqual(['https://a.example', 'http://b.example:8080']);
+    expect(loadConfig({ ALLOWED_HOSTS: 'Graph.Example,proxy' }).api.allowedHosts).toEqual(['graph.example', 'proxy']);
+    expect(loadConfig({}).api.maxRows).toBe(20_000);
   });
 
   it('never lets the default page size exceed the maximum', () => {

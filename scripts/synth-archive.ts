@@ -149,7 +149,8 @@ export function synthPage(seeds: readonly Seed[], options: SynthOptions, index: 
   return {
     path: path.join(String(d.getUTCFullYear()), `${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`, `${pad(slot)}.txt`),
     date,
-    text: `${dateLine}\n\n${text}`,
+    // One blank line under the masthead: more would read as a picture's gap above the first headline.
+    text: `${dateLine}\n\n${text.replace(/^\s+/, '')}`,
   };
 }
 

@@ -33,10 +33,18 @@ const reason = (error: unknown): string => {
   return error instanceof Error ? error.message : String(error);
 };
 
+/** The one file-system call that tests need to make fail (root reads every folder, whatever its mode). */
+export interface WalkIo {
+  readdir(dir: string): fs.Dirent[];
+}
+
+const NODE_IO: WalkIo = { readdir: (dir) => fs.readdirSync(dir, { withFileTypes: true }) };
+
 interface Walk {
   root: string;
   result: CollectedFiles;
   seen: Set<string>;
+  io: WalkIo;
 }
 
 function addFile(walk: Walk, file: string, realPath: string): void {
@@ -50,7 +58,7 @@ function addFile(walk: Walk, file: string, realPath: string): void {
 function walkFolder(walk: Walk, dir: string, realDir: string, ancestors: ReadonlySet<string>): number {
   let entries: fs.Dirent[];
   try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
+    entries = walk.io.readdir(dir);
   } catch (error) {
     walk.result.problems.push({ file: dir, message: `cannot read folder: ${reason(error)}; its pages were not loaded` });
     return 0;
@@ -88,7 +96,7 @@ function walkFolder(walk: Walk, dir: string, realDir: string, ancestors: Readonl
   return found;
 }
 
-export function collectFiles(paths: readonly string[]): CollectedFiles {
+export function collectFiles(paths: readonly string[], io: WalkIo = NODE_IO): CollectedFiles {
   const result: CollectedFiles = { files: [], pages: [], problems: [] };
   const seen = new Set<string>();
   for (const given of paths) {
@@ -104,12 +112,12 @@ export function collectFiles(paths: readonly string[]): CollectedFiles {
       continue;
     }
     if (stat.isDirectory()) {
-      const found = walkFolder({ root: full, result, seen }, full, real, new Set());
+      const found = walkFolder({ root: full, result, seen, io }, full, real, new Set());
       if (found === 0 && !result.problems.some((p) => p.file.startsWith(full))) {
         result.problems.push({ file: given, message: 'folder has no .txt files' });
       }
     } else {
-      addFile({ root: path.dirname(full), result, seen }, full, real);
+      addFile({ root: path.dirname(full), result, seen, io }, full, real);
     }
   }
   return result;

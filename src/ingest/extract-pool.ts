@@ -36,8 +36,15 @@ function inProcessPool(): ExtractPool {
   };
 }
 
-export function createExtractPool(workers: number): ExtractPool {
-  if (workers <= 0 || !__filename.endsWith('.js') || !fs.existsSync(WORKER_SCRIPT)) return inProcessPool();
+export interface PoolOptions {
+  /** The worker script and Node options to start it with; tests start the TypeScript source through a require hook. */
+  script?: string;
+  execArgv?: string[];
+}
+
+export function createExtractPool(workers: number, options: PoolOptions = {}): ExtractPool {
+  const script = options.script ?? WORKER_SCRIPT;
+  if (workers <= 0 || (options.script === undefined && !__filename.endsWith('.js')) || !fs.existsSync(script)) return inProcessPool();
   const queue: Job[] = [];
   const idle: Worker[] = [];
   const busy = new Map<Worker, Job>();
@@ -54,7 +61,7 @@ export function createExtractPool(workers: number): ExtractPool {
   };
 
   const spawn = (): void => {
-    const worker = new Worker(WORKER_SCRIPT);
+    const worker = new Worker(script, options.execArgv ? { execArgv: options.execArgv } : {});
     worker.on('message', (message: { id: number; result: PreparedPage }) => {
       const job = busy.get(worker);
       busy.delete(worker);

@@ -15,7 +15,7 @@ import type { Driver } from 'neo4j-driver';
 import { ENTITY_LABELS, RELATIONSHIP_TYPES, type EntityLabel, type RelationshipType } from '../model';
 import type { GraphBatch } from './batch';
 import { collectFiles, type PageFileRef } from './files';
-import { createExtractPool } from './extract-pool';
+import { createExtractPool, type PoolOptions } from './extract-pool';
 import { extractorVersion } from './extractor-version';
 import {
   loadBatch,
@@ -49,6 +49,8 @@ export interface IngestOptions {
   date?: string | null;
   /** `--force`: extract every page again, even those whose file and extractor did not change. */
   force?: boolean;
+  /** How to start the workers (tests start the TypeScript worker through a require hook). */
+  workerOptions?: PoolOptions;
 }
 
 export interface FileProblem {
@@ -186,7 +188,7 @@ export async function ingestPaths(options: IngestOptions): Promise<IngestSummary
   }
 
   // 2. The rest: extracted ahead in workers, loaded one at a time in file order.
-  const pool = createExtractPool(options.workers ?? 0);
+  const pool = createExtractPool(options.workers ?? 0, options.workerOptions);
   const ahead = Math.max(2, pool.size * 2);
   const inFlight: Array<Promise<PreparedPage>> = [];
   let next = 0;

@@ -139,8 +139,10 @@ function identify(known: KnownDocuments, realPath: string, documentId: string): 
   }
   if (holder) {
     if (holder.realPath && holder.realPath !== realPath && fs.existsSync(holder.realPath)) return { kind: 'duplicate', of: holder.realPath };
-    // Moved (its old file is gone), or loaded before pages had paths: the same page, found by its text.
-    return { kind: 'load', moved: holder.realPath !== null, previous: { documentIds: [documentId], ingestedAt: holder.ingestedAt, extractionHash: holder.extractionHash } };
+    // Moved (its old file is gone), or loaded before pages had paths: the same page, found by its
+    // text. The latter is rewritten whatever its fingerprint: it has no publication dates yet.
+    const legacy = holder.realPath === null;
+    return { kind: 'load', moved: !legacy, previous: { documentIds: [documentId], ingestedAt: holder.ingestedAt, extractionHash: legacy ? null : holder.extractionHash } };
   }
   return { kind: 'load', moved: false, previous: { documentIds: [], ingestedAt: null, extractionHash: null } };
 }

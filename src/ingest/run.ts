@@ -190,7 +190,8 @@ export async function ingestPaths(options: IngestOptions): Promise<IngestSummary
   }
 
   // 2. The rest: extracted ahead in workers, loaded one at a time in file order.
-  const pool = createExtractPool(options.workers ?? 0, options.workerOptions);
+  // No more threads than pages: a re-run with nothing new starts none.
+  const pool = createExtractPool(Math.min(options.workers ?? 0, work.length), options.workerOptions);
   const ahead = Math.max(2, pool.size * 2);
   const inFlight: Array<Promise<PreparedPage>> = [];
   let next = 0;

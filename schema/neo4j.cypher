@@ -13,6 +13,10 @@ CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
 
 // Lookups by name (filters, programmeRuns(where: {place: "芦淞区"})) and by source file (re-ingestion).
 CREATE INDEX document_source IF NOT EXISTS FOR (n:Document) ON (n.source);
+// A page is the file at its real path (re-ingestion finds it by path, then by content id).
+CREATE INDEX document_real_path IF NOT EXISTS FOR (n:Document) ON (n.realPath);
+// Date ranges over publication dates (exports' --from/--to, stories and programmeRuns filters).
+CREATE INDEX story_published_on IF NOT EXISTS FOR (n:Story) ON (n.publishedOn);
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
 CREATE INDEX story_date IF NOT EXISTS FOR (n:Story) ON (n.date);
 

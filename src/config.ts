@@ -3,6 +3,7 @@
  * that reads process.env; everything else receives a Config. Every variable is listed, with its
  * default, in .env.example and the README.
  */
+import os from 'node:os';
 import path from 'node:path';
 
 export interface Neo4jConfig {
@@ -47,6 +48,8 @@ export interface IngestConfig {
   ingestOnStart: boolean;
   /** Pages larger than this are rejected with a clear error. */
   maxFileBytes: number;
+  /** Worker threads that extract pages while the loader writes; 0 extracts on the main thread. */
+  workers: number;
 }
 
 export interface Config {
@@ -162,6 +165,8 @@ export function loadConfig(env: Env = process.env): Config {
       seedsDir: dir(env, 'SEEDS_DIR', 'seeds', rootDir),
       ingestOnStart: bool(env, 'INGEST_ON_START', true),
       maxFileBytes: int(env, 'INGEST_MAX_FILE_BYTES', 2 * 1024 * 1024, { min: 1, max: 1024 * 1024 * 1024 }),
+      // One per core: the loader's thread mostly waits on Neo4j, so the cores are the workers'.
+      workers: int(env, 'INGEST_WORKERS', os.availableParallelism(), { min: 0, max: 64 }),
     },
   };
 }

@@ -55,6 +55,7 @@ async function main(): Promise<void> {
       database: database.database,
       maxFileBytes: config.ingest.maxFileBytes,
       timeoutMs: config.neo4j.transactionTimeoutMs,
+      workers: config.ingest.workers,
       log,
     });
     printSummary(summary, log);

@@ -7,8 +7,8 @@
  */
 import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../model';
 
-/** Value types a column can hold; lists are lists of strings in this model. */
-export type ColumnType = 'string' | 'int' | 'string[]';
+/** Value types a column can hold; lists are lists of strings in this model; dates are ISO `YYYY-MM-DD`. */
+export type ColumnType = 'string' | 'int' | 'string[]' | 'date';
 
 export interface Column {
   name: string;
@@ -28,6 +28,12 @@ export const NODE_COLUMNS: Record<NodeLabel, readonly Column[]> = {
     { name: 'source', type: 'string' },
     { name: 'ingestedAt', type: 'string' },
     { name: 'extractionHash', type: 'string' },
+    // Added with archives, after the older columns so that their positions stay.
+    { name: 'path', type: 'string' },
+    { name: 'realPath', type: 'string' },
+    { name: 'publishedOn', type: 'date' },
+    { name: 'fileHash', type: 'string' },
+    { name: 'extractorKey', type: 'string' },
   ],
   Story: [
     { name: 'headline', type: 'string' },
@@ -39,6 +45,7 @@ export const NODE_COLUMNS: Record<NodeLabel, readonly Column[]> = {
     { name: 'body', type: 'string' },
     { name: 'position', type: 'int' },
     { name: 'document', type: 'string' },
+    { name: 'publishedOn', type: 'date' },
   ],
   Person: ENTITY_COLUMNS,
   Organisation: [...ENTITY_COLUMNS, { name: 'type', type: 'string' }],

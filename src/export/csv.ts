@@ -39,6 +39,9 @@ function field(column: Column, value: unknown): string {
       return quote((Array.isArray(value) ? value : [value]).map((item) => String(item).replace(/;/g, '；')).join(ARRAY_DELIMITER));
     case 'string':
       return quote(typeof value === 'string' ? value : JSON.stringify(value));
+    case 'date':
+      // neo4j-admin reads `:date` columns as ISO dates, unquoted.
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : '';
   }
 }
 

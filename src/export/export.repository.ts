@@ -68,17 +68,25 @@ WITH DISTINCT n
 RETURN n.id AS id, ${KIND} AS label`;
 
 /**
- * The date subgraph of `--from/--to`: the stories dated in the range (see dateRangeParams in
- * filter.ts for `--MM-DD` dates; undated stories never match), their documents, the entities they
+ * The date subgraph of `--from/--to`: the stories published in the range (Story.publishedOn, by
+ * its index); a story loaded before pages had publication dates is dated by its printed date
+ * instead (see dateRangeParams in filter.ts for `--MM-DD` dates; undated stories never match).
+ * Then their documents, the entities they
  * MENTION, the people who REPORTED them, and the PART_OF ancestors of those places. Relationships
  * that come from a story (they carry `story`) are kept only when that story is in the range.
  */
 export const DATE_SCOPE = `
-MATCH (s:Story)
-WHERE s.date IS NOT NULL AND CASE
-  WHEN s.date STARTS WITH '--' THEN $years IS NULL OR any(y IN $years WHERE toString(toInteger(y)) + substring(s.date, 1) >= $from AND toString(toInteger(y)) + substring(s.date, 1) <= $to)
-  ELSE s.date >= $from AND s.date <= $to
-END
+CALL () {
+  MATCH (s:Story) WHERE s.publishedOn >= date($from) AND s.publishedOn <= date($to)
+  RETURN s
+  UNION
+  MATCH (s:Story)
+  WHERE s.publishedOn IS NULL AND s.date IS NOT NULL AND CASE
+    WHEN s.date STARTS WITH '--' THEN $years IS NULL OR any(y IN $years WHERE toString(toInteger(y)) + substring(s.date, 1) >= $from AND toString(toInteger(y)) + substring(s.date, 1) <= $to)
+    ELSE s.date >= $from AND s.date <= $to
+  END
+  RETURN s
+}
 WITH collect(s) AS stories
 CALL (stories) { UNWIND stories AS s MATCH (d:Document)-[:CONTAINS]->(s) RETURN collect(DISTINCT d) AS documents }
 CALL (stories) { UNWIND stories AS s MATCH (s)-[:MENTIONS]->(e:Entity) RETURN collect(DISTINCT e) AS mentioned }

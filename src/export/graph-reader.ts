@@ -84,10 +84,22 @@ function isNodeLabel(label: string | null): label is NodeLabel {
   return label !== null && (NODE_LABELS as readonly string[]).includes(label);
 }
 
+/** Neo4j temporal values (publishedOn is a `date`) as ISO strings, which every format can write. */
+function plainProperties(properties: Record<string, unknown>): Record<string, unknown> {
+  let out: Record<string, unknown> | null = null;
+  for (const [key, value] of Object.entries(properties)) {
+    if (neo4j.isDate(value as object) || neo4j.isDateTime(value as object) || neo4j.isLocalDateTime(value as object)) {
+      out ??= { ...properties };
+      out[key] = String(value);
+    }
+  }
+  return out ?? properties;
+}
+
 function toNode(row: NodeRow): ExportNode | null {
   const label = row.labels.find(isNodeLabel);
   if (!label) return null;
-  const { id: _id, ...properties } = row.properties;
+  const { id: _id, ...properties } = plainProperties(row.properties);
   // Sorted: Neo4j returns labels in no promised order, and output should not change between runs.
   return { id: row.id, label, labels: [...row.labels].sort(), properties };
 }

@@ -40,7 +40,7 @@ export function xmlEscape(text: string): string {
     .replace(/\t/g, '&#9;');
 }
 
-const GRAPHML_TYPE: Record<Column['type'], string> = { string: 'string', int: 'int', 'string[]': 'string' };
+const GRAPHML_TYPE: Record<Column['type'], string> = { string: 'string', int: 'int', 'string[]': 'string', date: 'string' };
 
 function keyId(domain: 'graph' | 'node' | 'edge', name: string): string {
   return `${domain[0]}_${name}`;

@@ -27,8 +27,15 @@ import type {
 export interface DocumentRecord {
   /** `doc:` + the first 16 hex digits of the SHA-256 of the decoded page text. */
   id: string;
-  /** File name (basename) the page came from; a re-ingested file with new text replaces the old one. */
+  /** File name (basename) the page came from. */
   source: string;
+  /**
+   * Path of the file relative to the folder given to ingest (`2023/03-08/01.txt`); the loader
+   * adds the absolute real path, which is what identifies the page.
+   */
+  path?: string;
+  /** Publication date `YYYY-MM-DD`: from the path, the printed date line, or `--date`; null when none says. */
+  publishedOn?: string | null;
 }
 
 export interface StoryRecord {
@@ -39,8 +46,13 @@ export interface StoryRecord {
   subtitle: string | null;
   /** Section header printed above the story (就业·创业), or null. */
   section: string | null;
-  /** ISO date as far as the text states it: `2022-12-12`, or `--12-12` when only month and day are printed. */
+  /**
+   * ISO date as far as the text states it: `2022-12-12`, or `--12-12` when only month and day
+   * are printed and neither the publication date nor the page places it in a year.
+   */
   date: string | null;
+  /** The page's publication date `YYYY-MM-DD` (the document's), or null. */
+  publishedOn?: string | null;
   body: string;
   /** Order on the page, from 0. */
   position: number;

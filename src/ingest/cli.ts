@@ -1,5 +1,5 @@
 /**
- * `npm run ingest -- <files or folders> [--dry-run] [--json]`
+ * `npm run ingest -- <files or folders> [--dry-run] [--json] [--date YYYY-MM-DD] [--force]`
  *
  * Loads pages into Neo4j (NEO4J_URI, or the embedded database it starts and stops), with a
  * progress bar on a terminal and a summary table at the end. --dry-run needs no database;
@@ -14,6 +14,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { ConfigError, loadConfig } from '../config';
 import { openDatabase, type Database } from '../neo4j/database';
 import { flushStdout, stopSignal, writeStdout } from './cli-process';
+import { parseIsoDate } from './publication-date';
 import { ingestPaths } from './run';
 import { printSummary } from './summary';
 
@@ -27,13 +28,20 @@ async function main(argv: string[]): Promise<number> {
     .option('--dry-run', 'extract only; needs no database; prints what would be written')
     .option('--json', 'print each page\'s extracted batch as JSON lines on stdout (a dry run unless --load)')
     .option('--load', 'with --json: also write to the database')
+    .option('--date <YYYY-MM-DD>', 'publication date of pages whose path and text state none')
+    .option('--force', 'extract every page again, even those unchanged since the last run')
     .exitOverride();
   try {
     program.parse(argv);
   } catch {
     return 2;
   }
-  const opts = program.opts<{ dryRun?: boolean; json?: boolean; load?: boolean }>();
+  const opts = program.opts<{ dryRun?: boolean; json?: boolean; load?: boolean; date?: string; force?: boolean }>();
+  const date = opts.date === undefined ? null : parseIsoDate(opts.date);
+  if (opts.date !== undefined && date === null) {
+    log(`--date must be a calendar date YYYY-MM-DD, got "${opts.date}"`);
+    return 2;
+  }
   const config = loadConfig();
   const paths = program.args.length > 0 ? program.args : [config.ingest.seedsDir];
   const dryRun = opts.dryRun === true || (opts.json === true && opts.load !== true);
@@ -50,6 +58,9 @@ async function main(argv: string[]): Promise<number> {
       database: config.neo4j.database,
       maxFileBytes: config.ingest.maxFileBytes,
       timeoutMs: config.neo4j.transactionTimeoutMs,
+      workers: config.ingest.workers,
+      date,
+      force: opts.force === true,
       log,
       onBatch: opts.json ? (batch) => writeStdout(`${JSON.stringify(batch)}\n`) : undefined,
       signal: stop.signal,

@@ -24,6 +24,7 @@ import {
   startsWithSubtitleDash,
   wordSpansBreak,
 } from './layout';
+import { isDateLine } from './publication-date';
 
 export type BlockKind = 'prose' | 'heading' | 'byline' | 'caption' | 'section' | 'noise';
 
@@ -130,6 +131,8 @@ function classifyBlock(block: PageBlock): PageBlock[] {
     return [head, { ...rest, kind: kindOfText(rest.text) }];
   }
   if (text.length <= MAX_EDITOR_LINE && EDITOR_LINE.test(text)) return [{ ...block, kind: 'noise' }];
+  // The masthead's date line (2023年3月8日 星期三) dates the page (publication-date.ts), not a story.
+  if (isDateLine(text)) return [{ ...block, kind: 'noise' }];
   if (isAdMarker(text)) return [{ ...block, kind: 'noise' }];
   const caption = parseCaptionCredit(text);
   if (caption !== null) return [{ ...block, kind: 'caption', credits: caption.credits }];

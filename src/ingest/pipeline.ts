@@ -12,6 +12,7 @@ import { contentHash, documentId, storyId } from './ids';
 import { cleanPage } from './page';
 import { segmentPage } from './segment';
 import { pageYear, storyDate } from './extract/dates';
+import { publicationDate, type PublicationInput } from './publication-date';
 import { extractStory } from './extract/story';
 import { withoutOutlets } from './extract/outlets';
 import type { StoryExtraction } from './extract/types';
@@ -25,6 +26,10 @@ export interface PageInput {
   text: string;
   /** File name the page came from. */
   source: string;
+  /** Path relative to the folder given to ingest (Document.path); defaults to `source`. */
+  path?: string;
+  /** What the caller knows of the publication date (the path's, a given one); see publication-date.ts. */
+  publication?: PublicationInput;
 }
 
 const GAZETTEER: PlaceDirectory = { byCode, lookupPlace };
@@ -32,13 +37,15 @@ const GAZETTEER: PlaceDirectory = { byCode, lookupPlace };
 const EMPTY_EXTRACTION: StoryExtraction = { people: [], organisations: [], places: [], programmes: [], relations: [] };
 
 /**
- * Page text to GraphBatch: pure and deterministic (same text, same batch; no I/O).
+ * Page text to GraphBatch: pure and deterministic (same input, same batch; no I/O, no clock:
+ * the publication date comes with the input or from the text).
  * A story whose entity extraction throws keeps its story record and credits, with a warning:
  * one odd story must not lose the rest of the page.
  */
 export function extractPage(page: PageInput): GraphBatch {
   const hash = contentHash(page.text);
-  const document = { id: documentId(page.text), source: page.source };
+  const publishedOn = publicationDate(page.text, page.publication);
+  const document = { id: documentId(page.text), source: page.source, path: page.path ?? page.source, publishedOn };
   const cleaned = cleanPage(page.text);
   const segmented = segmentPage(cleaned);
   const warnings = [...cleaned.warnings, ...segmented.warnings].map((w) => `${page.source}: ${w}`);
@@ -55,7 +62,8 @@ export function extractPage(page: PageInput): GraphBatch {
       kicker: story.kicker,
       subtitle: story.subtitle,
       section: story.section,
-      date: storyDate({ body, year }),
+      date: storyDate({ body, year, publishedOn }),
+      publishedOn,
       body,
       position,
     });

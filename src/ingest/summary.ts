@@ -18,6 +18,7 @@ export function formatSummary(summary: IngestSummary): string {
         : ([
             ['pages new', pages.new],
             ['pages replaced', pages.replaced],
+            ['pages moved', pages.moved],
             ['pages unchanged', pages.unchanged],
           ] as Array<[string, number]>)),
       ['pages failed', pages.failed],

@@ -1,7 +1,9 @@
 /**
  * Applies schema/neo4j.cypher (constraints and indexes). Every statement is IF NOT EXISTS, so
  * running it on every start is safe; it then waits for the indexes to come online so that the
- * first query after start-up already uses them.
+ * first query after start-up already uses them, and applies the data migrations of
+ * schema/migrations.cypher beside it (idempotent statements that bring graphs written by
+ * earlier versions up to date).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,6 +35,10 @@ export async function migrate(driver: Driver, options: MigrateOptions): Promise<
       await session.run(statement);
     }
     await session.run('CALL db.awaitIndexes(300)');
+    const migrations = path.join(path.dirname(options.schemaFile), 'migrations.cypher');
+    if (fs.existsSync(migrations)) {
+      for (const statement of parseCypherScript(fs.readFileSync(migrations, 'utf8'))) await session.run(statement);
+    }
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`Applying ${path.basename(options.schemaFile)} failed: ${reason}`);

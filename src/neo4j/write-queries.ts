@@ -5,11 +5,21 @@
  */
 import type { EntityLabel, RelationshipType } from '../model';
 
-/** Documents replaced by this page: the same file name, or the same content under another name. */
+/**
+ * Documents a page replaces when the caller knows nothing about it (loadBatch without `previous`,
+ * as fixtures use it): the same file name, or the same content under another name. An ingest run
+ * decides by real path and content hash from READ_DOCUMENT_STATES instead.
+ */
 export const FIND_PREVIOUS_VERSION = `
 MATCH (d:Document) WHERE d.source = $source OR d.id = $id
 OPTIONAL MATCH (d)-[:CONTAINS]->(s:Story)
 RETURN d.id AS id, d.ingestedAt AS ingestedAt, d.extractionHash AS extractionHash, collect(s.id) AS storyIds`;
+
+/** The stories of the documents a page replaces. */
+export const STORIES_OF_DOCUMENTS = `
+UNWIND $ids AS id
+MATCH (:Document {id: id})-[:CONTAINS]->(s:Story)
+RETURN collect(s.id) AS storyIds`;
 
 /** Entities the previous version's stories reached, and their PART_OF ancestors: candidates for orphan clean-up. */
 export const ENTITIES_OF_STORIES = `
@@ -39,47 +49,68 @@ export const DELETE_ORPHANS = `
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 WHERE NOT EXISTS { MATCH (e)-[r]-() WHERE NOT (type(r) = 'PART_OF' AND startNode(r) = e) }
+WITH e, e.id AS deletedId
 DETACH DELETE e
-RETURN count(*) AS deleted`;
+RETURN collect(deletedId) AS deleted`;
 
 export const READ_ALIASES = `
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 RETURN n.id AS id, n.aliases AS aliases`;
 
-export const MERGE_DOCUMENT = `
-MERGE (d:Document {id: $id})
-SET d.source = $source, d.ingestedAt = $ingestedAt, d.extractionHash = $extractionHash`;
+/** Every document's identity and fingerprints, read once per ingest run (not once per page). */
+export const READ_DOCUMENT_STATES = `
+MATCH (d:Document)
+RETURN d.id AS id, d.realPath AS realPath, d.source AS source, d.fileHash AS fileHash,
+       d.extractorKey AS extractorKey, d.extractionHash AS extractionHash, d.ingestedAt AS ingestedAt`;
 
-export const MERGE_STORIES = `
-UNWIND $rows AS row
+/** Entities with aliases, read once per run: the loader unions aliases without a read per page. */
+export const READ_ALIASED_ENTITIES = `
+MATCH (n:Entity) WHERE size(n.aliases) > 0
+RETURN n.id AS id, n.aliases AS aliases`;
+
+/** Where a page whose extraction did not change now is (moved, re-found by content, or re-extracted). */
+export const UPDATE_DOCUMENT_FACTS = `
+MATCH (d:Document {id: $id})
+SET d.source = $source, d.path = $path, d.realPath = $realPath, d.fileHash = $fileHash, d.extractorKey = $extractorKey`;
+
+const MERGE_DOCUMENT = `
+MERGE (d:Document {id: $document.id})
+SET d.source = $document.source, d.path = $document.path, d.realPath = $document.realPath,
+    d.fileHash = $document.fileHash, d.extractorKey = $document.extractorKey,
+    d.publishedOn = date($document.publishedOn), d.ingestedAt = $document.ingestedAt,
+    d.extractionHash = $document.extractionHash`;
+
+const MERGE_STORIES = `
+UNWIND $stories AS row
 MERGE (s:Story {id: row.id})
 SET s.headline = row.headline, s.kicker = row.kicker, s.subtitle = row.subtitle, s.section = row.section,
-    s.date = row.date, s.body = row.body, s.position = row.position, s.document = $documentId`;
+    s.date = row.date, s.publishedOn = date(row.publishedOn), s.body = row.body, s.position = row.position,
+    s.document = $document.id`;
 
 /**
  * One statement per entity label. An existing node keeps its name and its first-seen type,
  * level or kind (another page may describe the same body less precisely); aliases and search
  * keys are the union computed by the loader.
  */
-export const MERGE_ENTITIES: Record<EntityLabel, string> = {
+const MERGE_ENTITIES: Record<EntityLabel, string> = {
   Person: `
-UNWIND $rows AS row
+UNWIND $entities.Person AS row
 MERGE (n:Entity {id: row.id})
 ON CREATE SET n:Person, n.name = row.name
 SET n.aliases = row.aliases, n.aliasText = row.aliasText, n.pinyin = row.pinyin`,
   Organisation: `
-UNWIND $rows AS row
+UNWIND $entities.Organisation AS row
 MERGE (n:Entity {id: row.id})
 ON CREATE SET n:Organisation, n.name = row.name, n.type = row.type
 SET n.aliases = row.aliases, n.aliasText = row.aliasText, n.pinyin = row.pinyin`,
   Place: `
-UNWIND $rows AS row
+UNWIND $entities.Place AS row
 MERGE (n:Entity {id: row.id})
 ON CREATE SET n:Place, n.name = row.name, n.level = row.level, n.code = row.code
 SET n.aliases = row.aliases, n.aliasText = row.aliasText, n.pinyin = row.pinyin`,
   Programme: `
-UNWIND $rows AS row
+UNWIND $entities.Programme AS row
 MERGE (n:Entity {id: row.id})
 ON CREATE SET n:Programme, n.name = row.name, n.kind = row.kind, n.targets = row.targets
 ON MATCH SET n.targets = reduce(acc = coalesce(n.targets, []), t IN row.targets | CASE WHEN t IN acc THEN acc ELSE acc + t END)
@@ -87,13 +118,13 @@ SET n.aliases = row.aliases, n.aliasText = row.aliasText, n.pinyin = row.pinyin`
 };
 
 /** One statement per relationship type; the MERGE key is what makes a re-run write nothing new. */
-export const MERGE_RELATIONSHIPS: Record<RelationshipType, string> = {
+const MERGE_RELATIONSHIPS: Record<RelationshipType, string> = {
   CONTAINS: `
-UNWIND $rows AS row
+UNWIND $relationships.CONTAINS AS row
 MATCH (a:Document {id: row.from}) MATCH (b:Story {id: row.to})
 MERGE (a)-[:CONTAINS]->(b)`,
   REPORTED: `
-UNWIND $rows AS row
+UNWIND $relationships.REPORTED AS row
 MATCH (a:Entity {id: row.from}) MATCH (b:Story {id: row.to})
 FOREACH (printed IN CASE WHEN row.role IS NULL THEN [] ELSE [1] END |
   MERGE (a)-[r:REPORTED {role: row.role}]->(b) SET r.story = row.story)
@@ -101,32 +132,32 @@ FOREACH (printed IN CASE WHEN row.role IS NULL THEN [] ELSE [1] END |
 FOREACH (unprinted IN CASE WHEN row.role IS NULL THEN [1] ELSE [] END |
   MERGE (a)-[r:REPORTED]->(b) ON CREATE SET r.story = row.story)`,
   MENTIONS: `
-UNWIND $rows AS row
+UNWIND $relationships.MENTIONS AS row
 MATCH (a:Story {id: row.from}) MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:MENTIONS]->(b)
 SET r.count = row.count, r.story = row.story`,
   RUNS: `
-UNWIND $rows AS row
+UNWIND $relationships.RUNS AS row
 MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:RUNS {story: row.story}]->(b)
 SET r.evidence = row.evidence`,
   HELD_IN: `
-UNWIND $rows AS row
+UNWIND $relationships.HELD_IN AS row
 MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:HELD_IN {story: row.story}]->(b)
 SET r.evidence = row.evidence`,
   HOLDS_POSITION: `
-UNWIND $rows AS row
+UNWIND $relationships.HOLDS_POSITION AS row
 MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:HOLDS_POSITION {story: row.story, title: row.title}]->(b)
 SET r.evidence = row.evidence`,
   BASED_IN: `
-UNWIND $rows AS row
+UNWIND $relationships.BASED_IN AS row
 MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:BASED_IN {story: row.story}]->(b)
 SET r.evidence = row.evidence`,
   PART_OF: `
-UNWIND $rows AS row
+UNWIND $relationships.PART_OF AS row
 MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:PART_OF {story: row.story}]->(b)
 SET r.basis = 'text', r.evidence = row.evidence`,
@@ -136,7 +167,28 @@ SET r.basis = 'text', r.evidence = row.evidence`,
  * Gazetteer containment carries no story. It is keyed by `basis` so that it never merges with,
  * and is never deleted together with, a containment that one story states.
  */
-export const MERGE_GAZETTEER_PART_OF = `
-UNWIND $rows AS row
+const MERGE_GAZETTEER_PART_OF = `
+UNWIND $gazetteerPartOf AS row
 MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
 MERGE (a)-[:PART_OF {basis: 'gazetteer'}]->(b)`;
+
+/** Wraps one UNWIND … MERGE as a unit subquery: it runs once for the page and leaves its one row alone. */
+const unit = (statement: string): string => `CALL () {${statement.replace(/\n/g, '\n  ')}\n}`;
+
+/**
+ * One page in one statement — one round trip: the document, its stories, its entities by label,
+ * then its relationships by type (each block sees the nodes the blocks before it merged). The
+ * parameters: `document` (id, source, path, realPath, fileHash, extractorKey, publishedOn,
+ * ingestedAt, extractionHash), `stories`, `entities` ({Person: rows, …}), `relationships`
+ * ({CONTAINS: rows, …}; text-derived PART_OF only) and `gazetteerPartOf`. Dates are ISO strings
+ * stored as Neo4j `date` values (`date(null)` is null).
+ */
+export const WRITE_PAGE = [
+  MERGE_DOCUMENT.trim(),
+  'WITH d',
+  unit(MERGE_STORIES),
+  ...Object.values(MERGE_ENTITIES).map(unit),
+  ...Object.values(MERGE_RELATIONSHIPS).map(unit),
+  unit(MERGE_GAZETTEER_PART_OF),
+  'RETURN d.id AS id',
+].join('\n');

@@ -171,7 +171,7 @@ describe('export files', () => {
     it('has headers neo4j-admin accepts: a global id space, labels, typed columns, start/end/type', () => {
       const header = (file: string) => fs.readFileSync(path.join(out, file), 'utf8').split('\n')[0];
       expect(header('Person.csv')).toBe('id:ID,:LABEL,name:string,aliases:string[],aliasText:string,pinyin:string');
-      expect(header('Story.csv')).toBe('id:ID,:LABEL,headline:string,kicker:string,subtitle:string,section:string,date:string,body:string,position:int,document:string');
+      expect(header('Story.csv')).toBe('id:ID,:LABEL,headline:string,kicker:string,subtitle:string,section:string,date:string,body:string,position:int,document:string,publishedOn:date');
       expect(header('MENTIONS.csv')).toBe(':START_ID,:END_ID,:TYPE,story:string,count:int');
       expect(header('CONTAINS.csv')).toBe(':START_ID,:END_ID,:TYPE');
       for (const label of NODE_LABELS) {

@@ -1,8 +1,11 @@
 /**
  * Dates only as the text states them. `2022年12月12日` is `2022-12-12`; `12月12日` is `--12-12`
- * (ISO 8601 month-day: the page does not say which year, and a guessed year is a wrong fact);
- * a year is filled in only from a full date the same page prints.
+ * (ISO 8601 month-day: the text does not say which year, and a guessed year is a wrong fact).
+ * A year is filled in from the page's publication date when it is known (see
+ * placeMonthDay: 12月12日 on a page of 2023-01-05 is 2022-12-12), else from a full date the
+ * same page prints.
  */
+import { placeMonthDay } from '../publication-date';
 
 export interface StatedDate {
   /** `YYYY-MM-DD` or `--MM-DD`. */
@@ -18,6 +21,8 @@ export interface StoryDateInput {
   body: string;
   /** A year the page itself establishes (see pageYear), used to complete month-day dates. */
   year?: number | null;
+  /** The page's publication date `YYYY-MM-DD`, which places a month-day in its year. */
+  publishedOn?: string | null;
 }
 
 // The OCR puts stray spaces inside dates (3 月8日); the look-behind keeps 2021年12月 from
@@ -59,12 +64,15 @@ export function pageYear(text: string): number | null {
 
 /**
  * The story's date: the first date its body states (the reported event is told first in a
- * news lede), completed with `year` when it is a month-day and a year is given; null when the
- * body states no date.
+ * news lede), a month-day completed from `publishedOn`, or else `year`; null when the body
+ * states no date.
  */
-export function storyDate({ body, year }: StoryDateInput): string | null {
+export function storyDate({ body, year, publishedOn }: StoryDateInput): string | null {
   const first = statedDates(body)[0];
   if (first === undefined) return null;
-  if (first.iso.startsWith('--') && year != null) return `${year}${first.iso.slice(1)}`;
+  if (!first.iso.startsWith('--')) return first.iso;
+  // A month-day the publication date cannot place (29 February) stays a month-day.
+  if (publishedOn != null) return placeMonthDay(first.iso, publishedOn) ?? first.iso;
+  if (year != null) return `${year}${first.iso.slice(1)}`;
   return first.iso;
 }

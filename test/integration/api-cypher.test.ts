@@ -25,7 +25,7 @@ beforeEach(() => {
 it('programmeRuns(where: {place: "芦淞区"}) runs the one constant roll-up query, evidence stories included', async () => {
   await f.gql('{ programmeRuns(where: {place: "芦淞区", kind: EMPLOYMENT}) { agency { name } evidence { story { headline } } } }');
   expect(f.queries).toEqual([
-    { cypher: PROGRAMME_RUNS_QUERY, params: { place: '芦淞区', agency: null, kind: 'EMPLOYMENT', limit: 100 } },
+    { cypher: PROGRAMME_RUNS_QUERY, params: { place: '芦淞区', agency: null, kind: 'EMPLOYMENT', publishedFrom: null, publishedTo: null, limit: 100 } },
   ]);
 });
 

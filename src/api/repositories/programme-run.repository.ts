@@ -10,28 +10,39 @@
  * at any depth, counts as inside; a programme matches when it was HELD_IN one of those. A
  * programme with no HELD_IN place that a place itself ran (芦淞区 acting as a body) is taken to
  * have run in that place's territory, so it matches too.
+ *
+ * Anchoring: the cost must follow the answer, not the graph (an earlier version matched every
+ * RUNS edge and filtered afterwards, and ran out of transaction memory at ~250 pages). So there
+ * is one constant query per anchor, picked by which filters are given:
+ * - PLACE: look the place up by index, walk PART_OF inwards, then HELD_IN / RUNS to programmes;
+ * - AGENCY: look the agency up by index, walk its RUNS edges;
+ * - PROGRAMME: neither; programmes by the `programme_kind` index, or in `programme_name` index
+ *   order, which lets Neo4j stop after `$limit` rows (ORDER BY starts with p.name).
+ * All three share the tail that pairs agencies with programmes and builds the answer.
  */
 import type { ProgrammeKind } from '../../model';
 import type { Neo4jReader } from './reader';
-import { entityMap, MAX_PART_OF_DEPTH, namedBy, storyMap } from './fragments.repository';
+import { entityMap, lookUp, MAX_PART_OF_DEPTH, namedBy, publishedWithin, storyMap } from './fragments.repository';
 import { toEntityRow, toEvidenceRows, type EntityRow, type EvidenceRow, type StoryRow } from './rows';
 
-export const PROGRAMME_RUNS_QUERY = `
-CALL () {
-  OPTIONAL MATCH (target:Place) WHERE ${namedBy('target', '$place')}
-  OPTIONAL MATCH (inside:Place)-[:PART_OF*0..${MAX_PART_OF_DEPTH}]->(target)
-  RETURN collect(DISTINCT inside.id) AS insideIds
-}
-MATCH (agency:Entity)-[run:RUNS]->(p:Programme)
-WHERE ($kind IS NULL OR p.kind = $kind)
+/** The three anchors; see the module comment. */
+export type ProgrammeRunAnchor = 'PLACE' | 'AGENCY' | 'PROGRAMME';
+
+const RUN_FILTER = `($kind IS NULL OR p.kind = $kind)
   AND ($agency IS NULL OR ${namedBy('agency', '$agency')})
-WITH insideIds, agency, p, collect(run) AS runs
+  AND ${publishedWithin('run.story')}`;
+
+// From (agency, p, runs, insideIds) to the answer: HELD_IN places inside the filter place (all of
+// them without a place filter), the roll-up rule, order, limit, then each cited story once.
+const TAIL = `
 OPTIONAL MATCH (p)-[held:HELD_IN]->(pl:Place)
-WITH insideIds, agency, p, runs, collect(CASE WHEN pl IS NULL THEN null ELSE {place: pl, held: held} END) AS helds
-WITH agency, p, runs, size(helds) AS heldCount,
-     CASE WHEN $place IS NULL THEN helds ELSE [h IN helds WHERE h.place.id IN insideIds] END AS within,
-     agency:Place AND agency.id IN insideIds AS agencyInside
-WHERE $place IS NULL OR size(within) > 0 OR (heldCount = 0 AND agencyInside)
+WITH insideIds, agency, p, runs,
+     collect(CASE WHEN pl IS NULL OR NOT ${publishedWithin('held.story')} THEN null ELSE {place: pl, held: held} END) AS helds,
+     count(pl) AS heldCount
+WITH agency, p, runs, heldCount,
+     CASE WHEN insideIds IS NULL THEN helds ELSE [h IN helds WHERE h.place.id IN insideIds] END AS within,
+     agency:Place AND agency.id IN coalesce(insideIds, []) AS agencyInside
+WHERE insideIds IS NULL OR size(within) > 0 OR (heldCount = 0 AND agencyInside)
 WITH agency, p, runs, within, [h IN within | h.place] AS placeNodes
 ORDER BY p.name, agency.name, p.id, agency.id
 LIMIT toInteger($limit)
@@ -50,10 +61,61 @@ RETURN found AS runs, COLLECT {
   RETURN ${storyMap('s')}
 } AS stories`;
 
+/** Programmes with a HELD_IN place inside $place, or run by a place inside it and held nowhere. */
+const BY_PLACE = `
+${lookUp('target', 'Place', '$place')}
+MATCH (target)<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(inside:Place)
+WITH collect(DISTINCT inside) AS insides
+WITH insides, [x IN insides | x.id] AS insideIds
+UNWIND insides AS inside
+CALL (inside) {
+  MATCH (inside)<-[:HELD_IN]-(p:Programme) RETURN p
+  UNION
+  MATCH (inside)-[:RUNS]->(p:Programme) WHERE NOT EXISTS { (p)-[:HELD_IN]->(:Place) } RETURN p
+}
+WITH DISTINCT insideIds, p
+MATCH (agency:Entity)-[run:RUNS]->(p)
+WHERE ${RUN_FILTER}
+WITH insideIds, agency, p, collect(run) AS runs${TAIL}`;
+
+const BY_AGENCY = `
+${lookUp('agency', 'Entity', '$agency')}
+MATCH (agency)-[run:RUNS]->(p:Programme)
+WHERE ${RUN_FILTER}
+WITH null AS insideIds, agency, p, collect(run) AS runs${TAIL}`;
+
+const BY_PROGRAMME = `
+MATCH (p:Programme)
+WHERE p.name IS NOT NULL AND ($kind IS NULL OR p.kind = $kind)
+WITH p ORDER BY p.name
+MATCH (agency:Entity)-[run:RUNS]->(p)
+WHERE ${RUN_FILTER}
+WITH null AS insideIds, agency, p, collect(run) AS runs${TAIL}`;
+
+/** The constant query of each anchor. */
+export const PROGRAMME_RUNS_QUERIES: Readonly<Record<ProgrammeRunAnchor, string>> = {
+  PLACE: BY_PLACE,
+  AGENCY: BY_AGENCY,
+  PROGRAMME: BY_PROGRAMME,
+};
+
+/** The flagship roll-up, `programmeRuns(where: {place})`. */
+export const PROGRAMME_RUNS_QUERY = BY_PLACE;
+
+/** Which anchor a filter starts from: the place when given (usually the narrower), else the agency. */
+export function programmeRunAnchor(query: Pick<ProgrammeRunQuery, 'place' | 'agency'>): ProgrammeRunAnchor {
+  if (query.place !== null) return 'PLACE';
+  if (query.agency !== null) return 'AGENCY';
+  return 'PROGRAMME';
+}
+
 export interface ProgrammeRunQuery {
   place: string | null;
   agency: string | null;
   kind: ProgrammeKind | null;
+  /** ISO dates (YYYY-MM-DD), validated by the resolver; a run counts when a story stating it was published in the range. */
+  publishedFrom: string | null;
+  publishedTo: string | null;
   limit: number;
 }
 
@@ -73,7 +135,7 @@ interface RawRun {
 
 /** Runs matching the filter, ordered by programme then agency name. */
 export async function readProgrammeRuns(reader: Neo4jReader, query: ProgrammeRunQuery): Promise<ProgrammeRunRow[]> {
-  const [result] = await reader.read<{ runs: RawRun[]; stories: StoryRow[] }>(PROGRAMME_RUNS_QUERY, { ...query });
+  const [result] = await reader.read<{ runs: RawRun[]; stories: StoryRow[] }>(PROGRAMME_RUNS_QUERIES[programmeRunAnchor(query)], { ...query });
   if (!result) return [];
   const stories = new Map(result.stories.map((story) => [story.id, story]));
   return result.runs.map((run) => {

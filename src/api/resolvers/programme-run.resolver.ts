@@ -1,5 +1,6 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
+import { dayRange } from '../dates';
 import { listCost } from '../limits';
 import { badInput, pageSize } from '../pagination';
 import { readProgrammeRuns, type ProgrammeRunRow } from '../repositories/programme-run.repository';
@@ -27,10 +28,13 @@ export class ProgrammeRunResolver {
   ): Promise<ProgrammeRunRow[]> {
     // No cursor here: the contract returns a list. Without `first` it returns up to the maximum page size.
     const limit = pageSize(first ?? ctx.limits.maxPageSize, ctx.limits);
+    const published = dayRange(where?.publishedFrom, where?.publishedTo, { from: 'where.publishedFrom', to: 'where.publishedTo' });
     return readProgrammeRuns(ctx.reader, {
       place: reference(where?.place, 'place'),
       agency: reference(where?.agency, 'agency'),
       kind: where?.kind ?? null,
+      publishedFrom: published.from,
+      publishedTo: published.to,
       limit,
     });
   }

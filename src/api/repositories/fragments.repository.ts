@@ -14,7 +14,7 @@ export function entityMap(v: string): string {
  * story's bytes and most queries want headlines, so `body` has its own batched loader.
  */
 export function storyMap(v: string): string {
-  return `${v} { .id, .headline, .kicker, .subtitle, .section, .date, .position, .document }`;
+  return `${v} { .id, .headline, .kicker, .subtitle, .section, .date, publishedOn: toString(${v}.publishedOn), .position, .document }`;
 }
 
 /** True when node `v` is the one parameter `p` names: by id, canonical name or an alias. */

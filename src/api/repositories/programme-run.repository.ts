@@ -32,9 +32,12 @@ const RUN_FILTER = `($kind IS NULL OR p.kind = $kind)
   AND ($agency IS NULL OR ${namedBy('agency', '$agency')})
   AND ${publishedWithin('run.story')}`;
 
-// From (agency, p, runs, insideIds) to the answer: HELD_IN places inside the filter place (all of
-// them without a place filter), the roll-up rule, order, limit, then each cited story once.
-const TAIL = `
+/**
+ * From (insideIds, agency, p, runs) to the matched runs (agency, p, runs, within): the HELD_IN
+ * places inside the filter place (all of them without a place filter, null insideIds) and the
+ * roll-up rule. Shared with the analytics roll-ups (programme-stats.repository.ts).
+ */
+export const MATCHED_RUNS = `
 OPTIONAL MATCH (p)-[held:HELD_IN]->(pl:Place)
 WITH insideIds, agency, p, runs,
      collect(CASE WHEN pl IS NULL OR NOT ${publishedWithin('held.story')} THEN null ELSE {place: pl, held: held} END) AS helds,
@@ -42,7 +45,10 @@ WITH insideIds, agency, p, runs,
 WITH agency, p, runs, heldCount,
      CASE WHEN insideIds IS NULL THEN helds ELSE [h IN helds WHERE h.place.id IN insideIds] END AS within,
      agency:Place AND agency.id IN coalesce(insideIds, []) AS agencyInside
-WHERE insideIds IS NULL OR size(within) > 0 OR (heldCount = 0 AND agencyInside)
+WHERE insideIds IS NULL OR size(within) > 0 OR (heldCount = 0 AND agencyInside)`;
+
+// The answer: order, limit, then each cited story once.
+const TAIL = `${MATCHED_RUNS}
 WITH agency, p, runs, within, [h IN within | h.place] AS placeNodes
 ORDER BY p.name, agency.name, p.id, agency.id
 LIMIT toInteger($limit)
@@ -76,13 +82,13 @@ CALL (inside) {
 WITH DISTINCT insideIds, p
 MATCH (agency:Entity)-[run:RUNS]->(p)
 WHERE ${RUN_FILTER}
-WITH insideIds, agency, p, collect(run) AS runs${TAIL}`;
+WITH insideIds, agency, p, collect(run) AS runs`;
 
 const BY_AGENCY = `
 ${lookUp('agency', 'Entity', '$agency')}
 MATCH (agency)-[run:RUNS]->(p:Programme)
 WHERE ${RUN_FILTER}
-WITH null AS insideIds, agency, p, collect(run) AS runs${TAIL}`;
+WITH null AS insideIds, agency, p, collect(run) AS runs`;
 
 const BY_PROGRAMME = `
 MATCH (p:Programme)
@@ -90,17 +96,28 @@ WHERE p.name IS NOT NULL AND ($kind IS NULL OR p.kind = $kind)
 WITH p ORDER BY p.name
 MATCH (agency:Entity)-[run:RUNS]->(p)
 WHERE ${RUN_FILTER}
-WITH null AS insideIds, agency, p, collect(run) AS runs${TAIL}`;
+WITH null AS insideIds, agency, p, collect(run) AS runs`;
 
-/** The constant query of each anchor. */
-export const PROGRAMME_RUNS_QUERIES: Readonly<Record<ProgrammeRunAnchor, string>> = {
+/**
+ * The start of each anchor's query, up to (insideIds, agency, p, runs): the runs of $agency (or
+ * any agency) of programmes of $kind stated in a story published in range, with insideIds the
+ * places inside $place (null without a place filter). Shared with the analytics roll-ups.
+ */
+export const RUN_HEADS: Readonly<Record<ProgrammeRunAnchor, string>> = {
   PLACE: BY_PLACE,
   AGENCY: BY_AGENCY,
   PROGRAMME: BY_PROGRAMME,
 };
 
+/** The constant query of each anchor. */
+export const PROGRAMME_RUNS_QUERIES: Readonly<Record<ProgrammeRunAnchor, string>> = {
+  PLACE: BY_PLACE + TAIL,
+  AGENCY: BY_AGENCY + TAIL,
+  PROGRAMME: BY_PROGRAMME + TAIL,
+};
+
 /** The flagship roll-up, `programmeRuns(where: {place})`. */
-export const PROGRAMME_RUNS_QUERY = BY_PLACE;
+export const PROGRAMME_RUNS_QUERY = PROGRAMME_RUNS_QUERIES.PLACE;
 
 /** Which anchor a filter starts from: the place when given (usually the narrower), else the agency. */
 export function programmeRunAnchor(query: Pick<ProgrammeRunQuery, 'place' | 'agency'>): ProgrammeRunAnchor {

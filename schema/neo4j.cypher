@@ -19,6 +19,10 @@ CREATE INDEX story_date IF NOT EXISTS FOR (n:Story) ON (n.date);
 // Anchors of the API's queries (src/api/repositories): every read starts from an index.
 // Aliases: aliasText is the aliases joined by spaces; a text index answers CONTAINS by trigram.
 CREATE TEXT INDEX entity_alias_text IF NOT EXISTS FOR (n:Entity) ON (n.aliasText);
+// Lists filtered by nameContains, type, level.
+CREATE TEXT INDEX entity_name_text IF NOT EXISTS FOR (n:Entity) ON (n.name);
+CREATE INDEX organisation_type IF NOT EXISTS FOR (n:Organisation) ON (n.type);
+CREATE INDEX place_level IF NOT EXISTS FOR (n:Place) ON (n.level);
 // programmeRuns / programmeStats without a place or agency: by kind, or in name order.
 CREATE INDEX programme_kind IF NOT EXISTS FOR (n:Programme) ON (n.kind);
 CREATE INDEX programme_name IF NOT EXISTS FOR (n:Programme) ON (n.name);
@@ -29,6 +33,7 @@ CREATE TEXT INDEX story_headline_text IF NOT EXISTS FOR (n:Story) ON (n.headline
 CREATE TEXT INDEX story_kicker_text IF NOT EXISTS FOR (n:Story) ON (n.kicker);
 CREATE TEXT INDEX story_subtitle_text IF NOT EXISTS FOR (n:Story) ON (n.subtitle);
 CREATE TEXT INDEX story_body_text IF NOT EXISTS FOR (n:Story) ON (n.body);
+CREATE INDEX story_section IF NOT EXISTS FOR (n:Story) ON (n.section);
 
 // Relationship provenance: re-ingesting a changed page deletes edges by the story they came from.
 CREATE INDEX runs_story IF NOT EXISTS FOR ()-[r:RUNS]-() ON (r.story);

@@ -101,10 +101,12 @@ RETURN collect(${entityMap('n')}) AS items`;
 
 function entityListQuery(label: EntityLabel, anchor: string | null, sort: EntitySort): string {
   if (anchor === null) {
+    // Programmes are the one entity list that grows with every page: walk the name index, in
+    // order, so a page by name stops after offset + limit programmes.
     return `
 CALL () { MATCH (n:${label}) RETURN count(n) AS total }
 CALL () {
-  MATCH (n:${label})
+  MATCH (n:${label})${label === 'Programme' ? ' WHERE n.name IS NOT NULL' : ''}
   ${entityPage(sort).replace(/\n/g, '\n  ')}
 }
 RETURN total, items`;

@@ -16,8 +16,9 @@
  * is one constant query per anchor, picked by which filters are given:
  * - PLACE: look the place up by index, walk PART_OF inwards, then HELD_IN / RUNS to programmes;
  * - AGENCY: look the agency up by index, walk its RUNS edges;
- * - PROGRAMME: neither; programmes by the `programme_kind` index, or in `programme_name` index
- *   order, which lets Neo4j stop after `$limit` rows (ORDER BY starts with p.name).
+ * - KIND: neither, but a kind; programmes by the `programme_kind` index;
+ * - PROGRAMME: no filter; programmes in `programme_name` index order, which lets Neo4j stop
+ *   after `$limit` rows (ORDER BY starts with p.name).
  * All three share the tail that pairs agencies with programmes and builds the answer.
  */
 import type { ProgrammeKind } from '../../model';
@@ -26,7 +27,7 @@ import { entityMap, lookUp, MAX_PART_OF_DEPTH, namedBy, publishedWithin, storyMa
 import { toEntityRow, toEvidenceRows, type EntityRow, type EvidenceRow, type StoryRow } from './rows';
 
 /** The three anchors; see the module comment. */
-export type ProgrammeRunAnchor = 'PLACE' | 'AGENCY' | 'PROGRAMME';
+export type ProgrammeRunAnchor = 'PLACE' | 'AGENCY' | 'KIND' | 'PROGRAMME';
 
 const RUN_FILTER = `($kind IS NULL OR p.kind = $kind)
   AND ($agency IS NULL OR ${namedBy('agency', '$agency')})
@@ -90,9 +91,15 @@ MATCH (agency)-[run:RUNS]->(p:Programme)
 WHERE ${RUN_FILTER}
 WITH null AS insideIds, agency, p, collect(run) AS runs`;
 
+const BY_KIND = `
+MATCH (p:Programme {kind: $kind})
+MATCH (agency:Entity)-[run:RUNS]->(p)
+WHERE ${RUN_FILTER}
+WITH null AS insideIds, agency, p, collect(run) AS runs`;
+
 const BY_PROGRAMME = `
 MATCH (p:Programme)
-WHERE p.name IS NOT NULL AND ($kind IS NULL OR p.kind = $kind)
+WHERE p.name IS NOT NULL
 WITH p ORDER BY p.name
 MATCH (agency:Entity)-[run:RUNS]->(p)
 WHERE ${RUN_FILTER}
@@ -106,6 +113,7 @@ WITH null AS insideIds, agency, p, collect(run) AS runs`;
 export const RUN_HEADS: Readonly<Record<ProgrammeRunAnchor, string>> = {
   PLACE: BY_PLACE,
   AGENCY: BY_AGENCY,
+  KIND: BY_KIND,
   PROGRAMME: BY_PROGRAMME,
 };
 
@@ -113,6 +121,7 @@ export const RUN_HEADS: Readonly<Record<ProgrammeRunAnchor, string>> = {
 export const PROGRAMME_RUNS_QUERIES: Readonly<Record<ProgrammeRunAnchor, string>> = {
   PLACE: BY_PLACE + TAIL,
   AGENCY: BY_AGENCY + TAIL,
+  KIND: BY_KIND + TAIL,
   PROGRAMME: BY_PROGRAMME + TAIL,
 };
 
@@ -120,9 +129,10 @@ export const PROGRAMME_RUNS_QUERIES: Readonly<Record<ProgrammeRunAnchor, string>
 export const PROGRAMME_RUNS_QUERY = PROGRAMME_RUNS_QUERIES.PLACE;
 
 /** Which anchor a filter starts from: the place when given (usually the narrower), else the agency. */
-export function programmeRunAnchor(query: Pick<ProgrammeRunQuery, 'place' | 'agency'>): ProgrammeRunAnchor {
+export function programmeRunAnchor(query: Pick<ProgrammeRunQuery, 'place' | 'agency' | 'kind'>): ProgrammeRunAnchor {
   if (query.place !== null) return 'PLACE';
   if (query.agency !== null) return 'AGENCY';
+  if (query.kind !== null) return 'KIND';
   return 'PROGRAMME';
 }
 

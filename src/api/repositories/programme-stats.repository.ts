@@ -66,6 +66,7 @@ RETURN size(groups) AS total, groups[toInteger($offset)..toInteger($offset + $li
 export const PROGRAMME_STATS_QUERIES: Readonly<Record<ProgrammeRunAnchor, string>> = {
   PLACE: RUN_HEADS.PLACE + STATS_TAIL,
   AGENCY: RUN_HEADS.AGENCY + STATS_TAIL,
+  KIND: RUN_HEADS.KIND + STATS_TAIL,
   PROGRAMME: RUN_HEADS.PROGRAMME + STATS_TAIL,
 };
 

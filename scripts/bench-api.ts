@@ -157,7 +157,7 @@ async function main(): Promise<void> {
     const oursUrl = process.argv.includes('--ours-url') ? argument('--ours-url', '') : null;
     if (oursUrl && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(oursUrl)) throw new Error('--ours-url must be a loopback address');
     if (!oursUrl) server = await startServer({ api: config.api, driver, database: db, transactionTimeoutMs: config.neo4j.transactionTimeoutMs });
-    const ours = oursUrl ?? ours;
+    const ours = oursUrl ?? server!.url;
     peer = await startPeerServer({ driver, database: db });
 
     const cases = benchCases({

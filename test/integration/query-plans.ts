@@ -6,7 +6,7 @@
 import { EntitySort, StorySort } from '../../src/api/types/enums.type';
 import { ENTITY_ANCHORS, entityListStatement, STORY_ANCHORS, storyListStatement } from '../../src/api/repositories/list.repository';
 import { PATH_QUERIES } from '../../src/api/repositories/path.repository';
-import { PROGRAMME_RUNS_QUERIES } from '../../src/api/repositories/programme-run.repository';
+import { PROGRAMME_RUNS_LEAN_QUERIES, PROGRAMME_RUNS_QUERIES } from '../../src/api/repositories/programme-run.repository';
 import { programmeStatsStatement } from '../../src/api/repositories/programme-stats.repository';
 import * as relations from '../../src/api/repositories/relations.repository';
 import { SEARCH_QUERY } from '../../src/api/repositories/search.repository';
@@ -51,6 +51,7 @@ const ID_SEEK = /NodeUniqueIndexSeek/;
 export function plannedStatements(): PlannedStatement[] {
   const out: PlannedStatement[] = [
     { name: 'programmeRuns(place)', cypher: PROGRAMME_RUNS_QUERIES.PLACE, params: { ...RUNS, place: '芦淞区' }, anchor: LOOKUP },
+    { name: 'programmeRuns(place), no evidence', cypher: PROGRAMME_RUNS_LEAN_QUERIES.PLACE, params: { ...RUNS, place: '芦淞区' }, anchor: LOOKUP },
     { name: 'programmeRuns(place, dates)', cypher: PROGRAMME_RUNS_QUERIES.PLACE, params: { ...RUNS, place: '芦淞区', publishedFrom: '2023-01-01', publishedTo: '2023-12-31' }, anchor: LOOKUP },
     { name: 'programmeRuns(agency)', cypher: PROGRAMME_RUNS_QUERIES.AGENCY, params: { ...RUNS, agency: '芦淞区' }, anchor: LOOKUP },
     { name: 'programmeRuns(kind)', cypher: PROGRAMME_RUNS_QUERIES.KIND, params: { ...RUNS, kind: 'EMPLOYMENT' }, anchor: /NodeIndexSeek/ },

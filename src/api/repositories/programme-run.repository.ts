@@ -68,6 +68,18 @@ RETURN found AS runs, COLLECT {
   RETURN ${storyMap('s')}
 } AS stories`;
 
+// The same answer without evidence, for requests that do not ask for it: no sentences, no stories.
+const LEAN_TAIL = `${MATCHED_RUNS}
+WITH agency, p, [h IN within | h.place] AS placeNodes
+ORDER BY p.name, agency.name, p.id, agency.id
+LIMIT toInteger($limit)
+RETURN collect({
+       agency: ${entityMap('agency')},
+       programme: ${entityMap('p')},
+       places: [x IN placeNodes | ${entityMap('x')}],
+       evidence: []
+     }) AS runs, [] AS stories`;
+
 /** Programmes with a HELD_IN place inside $place, or run by a place inside it and held nowhere. */
 const BY_PLACE = `
 ${lookUp('target', 'Place', '$place')}
@@ -125,6 +137,14 @@ export const PROGRAMME_RUNS_QUERIES: Readonly<Record<ProgrammeRunAnchor, string>
   PROGRAMME: BY_PROGRAMME + TAIL,
 };
 
+/** The same queries for requests that do not select `evidence`. */
+export const PROGRAMME_RUNS_LEAN_QUERIES: Readonly<Record<ProgrammeRunAnchor, string>> = {
+  PLACE: BY_PLACE + LEAN_TAIL,
+  AGENCY: BY_AGENCY + LEAN_TAIL,
+  KIND: BY_KIND + LEAN_TAIL,
+  PROGRAMME: BY_PROGRAMME + LEAN_TAIL,
+};
+
 /** The flagship roll-up, `programmeRuns(where: {place})`. */
 export const PROGRAMME_RUNS_QUERY = PROGRAMME_RUNS_QUERIES.PLACE;
 
@@ -144,6 +164,8 @@ export interface ProgrammeRunQuery {
   publishedFrom: string | null;
   publishedTo: string | null;
   limit: number;
+  /** Whether the request selects `evidence`; without it the query leaves sentences and stories out. */
+  withEvidence?: boolean;
 }
 
 export interface ProgrammeRunRow {
@@ -162,7 +184,9 @@ interface RawRun {
 
 /** Runs matching the filter, ordered by programme then agency name. */
 export async function readProgrammeRuns(reader: Neo4jReader, query: ProgrammeRunQuery): Promise<ProgrammeRunRow[]> {
-  const [result] = await reader.read<{ runs: RawRun[]; stories: StoryRow[] }>(PROGRAMME_RUNS_QUERIES[programmeRunAnchor(query)], { ...query });
+  const { withEvidence = true, ...params } = query;
+  const queries = withEvidence ? PROGRAMME_RUNS_QUERIES : PROGRAMME_RUNS_LEAN_QUERIES;
+  const [result] = await reader.read<{ runs: RawRun[]; stories: StoryRow[] }>(queries[programmeRunAnchor(query)], params);
   if (!result) return [];
   const stories = new Map(result.stories.map((story) => [story.id, story]));
   return result.runs.map((run) => {

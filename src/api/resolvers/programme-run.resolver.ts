@@ -1,6 +1,8 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import { dayRange } from '../dates';
+import { selectsField } from '../selection';
 import { listCost } from '../limits';
 import { badInput, pageSize } from '../pagination';
 import { readProgrammeRuns, type ProgrammeRunRow } from '../repositories/programme-run.repository';
@@ -22,6 +24,7 @@ export class ProgrammeRunResolver {
   })
   async programmeRuns(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('where', () => ProgrammeRunFilter, { nullable: true }) where?: ProgrammeRunFilter | null,
     @Arg('first', () => Int, { nullable: true, description: 'At most this many runs (default and maximum GRAPHQL_MAX_PAGE_SIZE).' })
     first?: number | null,
@@ -36,6 +39,7 @@ export class ProgrammeRunResolver {
       publishedFrom: published.from,
       publishedTo: published.to,
       limit,
+      withEvidence: selectsField(info, 'evidence'),
     });
   }
 }

@@ -51,7 +51,7 @@ WHERE insideIds IS NULL OR size(within) > 0 OR (heldCount = 0 AND agencyInside)`
 // The answer: order, limit, then each cited story once.
 const TAIL = `${MATCHED_RUNS}
 WITH agency, p, runs, within, [h IN within | h.place] AS placeNodes
-ORDER BY p.name, agency.name, p.id, agency.id
+ORDER BY p.name, p.id, agency.name, agency.id
 LIMIT toInteger($limit)
 WITH collect({
        agency: ${entityMap('agency')},
@@ -71,7 +71,7 @@ RETURN found AS runs, COLLECT {
 // The same answer without evidence, for requests that do not ask for it: no sentences, no stories.
 const LEAN_TAIL = `${MATCHED_RUNS}
 WITH agency, p, [h IN within | h.place] AS placeNodes
-ORDER BY p.name, agency.name, p.id, agency.id
+ORDER BY p.name, p.id, agency.name, agency.id
 LIMIT toInteger($limit)
 RETURN collect({
        agency: ${entityMap('agency')},
@@ -80,42 +80,66 @@ RETURN collect({
        evidence: []
      }) AS runs, [] AS stories`;
 
+/*
+ * Each head comes in two forms: whole (for the roll-ups, which count every run) and limited (for
+ * programmeRuns). The answer is ordered by programme first, so its first $limit runs belong to
+ * the first $limit programmes (by name) that have a run matching the filter; the limited heads
+ * keep only those before pairing programmes with agencies, evidence and places. An archive's
+ * district has thousands of programmes, and this keeps the expensive part at $limit of them.
+ */
+const HAS_RUN = `EXISTS { MATCH (agency:Entity)-[run:RUNS]->(p) WHERE ${RUN_FILTER} }`;
+const FIRST_PROGRAMMES = (carry: string) => `WITH ${carry}p ORDER BY p.name, p.id LIMIT toInteger($limit)`;
+
 /** Programmes with a HELD_IN place inside $place, or run by a place inside it and held nowhere. */
-const BY_PLACE = `
+const byPlace = (limited: boolean) => `
 ${lookUp('target', 'Place', '$place')}
 MATCH (target)<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(inside:Place)
 WITH collect(DISTINCT inside) AS insides
 WITH insides, [x IN insides | x.id] AS insideIds
 UNWIND insides AS inside
 CALL (inside) {
-  MATCH (inside)<-[:HELD_IN]-(p:Programme) RETURN p
+  MATCH (inside)<-[held:HELD_IN]-(p:Programme) WHERE ${publishedWithin('held.story')} RETURN p
   UNION
-  MATCH (inside)-[:RUNS]->(p:Programme) WHERE NOT EXISTS { (p)-[:HELD_IN]->(:Place) } RETURN p
+  MATCH (inside)-[run:RUNS]->(p:Programme)
+  WHERE NOT EXISTS { (p)-[:HELD_IN]->(:Place) } AND ($agency IS NULL OR ${namedBy('inside', '$agency')}) AND ${publishedWithin('run.story')}
+  RETURN p
 }
 WITH DISTINCT insideIds, p
+WHERE ($kind IS NULL OR p.kind = $kind)${limited ? ` AND ${HAS_RUN}
+${FIRST_PROGRAMMES('insideIds, ')}` : ''}
 MATCH (agency:Entity)-[run:RUNS]->(p)
 WHERE ${RUN_FILTER}
 WITH insideIds, agency, p, collect(run) AS runs`;
 
-const BY_AGENCY = `
+const byAgency = (limited: boolean) => `
 ${lookUp('agency', 'Entity', '$agency')}
 MATCH (agency)-[run:RUNS]->(p:Programme)
 WHERE ${RUN_FILTER}
-WITH null AS insideIds, agency, p, collect(run) AS runs`;
+WITH null AS insideIds, agency, p, collect(run) AS runs${limited ? '\nORDER BY p.name, p.id, agency.name, agency.id LIMIT toInteger($limit)' : ''}`;
 
-const BY_KIND = `
-MATCH (p:Programme {kind: $kind})
+const byKind = (limited: boolean) => `
+MATCH (p:Programme {kind: $kind})${limited ? `
+WHERE ${HAS_RUN}
+${FIRST_PROGRAMMES('')}` : ''}
 MATCH (agency:Entity)-[run:RUNS]->(p)
 WHERE ${RUN_FILTER}
 WITH null AS insideIds, agency, p, collect(run) AS runs`;
 
-const BY_PROGRAMME = `
+// In name-index order: with a limit, Neo4j stops after the first $limit programmes with a run.
+const byProgramme = (limited: boolean) => `
 MATCH (p:Programme)
-WHERE p.name IS NOT NULL
-WITH p ORDER BY p.name
+WHERE p.name IS NOT NULL${limited ? ` AND ${HAS_RUN}
+${FIRST_PROGRAMMES('')}` : '\nWITH p ORDER BY p.name'}
 MATCH (agency:Entity)-[run:RUNS]->(p)
 WHERE ${RUN_FILTER}
 WITH null AS insideIds, agency, p, collect(run) AS runs`;
+
+const LIMITED_HEADS: Readonly<Record<ProgrammeRunAnchor, string>> = {
+  PLACE: byPlace(true),
+  AGENCY: byAgency(true),
+  KIND: byKind(true),
+  PROGRAMME: byProgramme(true),
+};
 
 /**
  * The start of each anchor's query, up to (insideIds, agency, p, runs): the runs of $agency (or
@@ -123,26 +147,26 @@ WITH null AS insideIds, agency, p, collect(run) AS runs`;
  * places inside $place (null without a place filter). Shared with the analytics roll-ups.
  */
 export const RUN_HEADS: Readonly<Record<ProgrammeRunAnchor, string>> = {
-  PLACE: BY_PLACE,
-  AGENCY: BY_AGENCY,
-  KIND: BY_KIND,
-  PROGRAMME: BY_PROGRAMME,
+  PLACE: byPlace(false),
+  AGENCY: byAgency(false),
+  KIND: byKind(false),
+  PROGRAMME: byProgramme(false),
 };
 
 /** The constant query of each anchor. */
 export const PROGRAMME_RUNS_QUERIES: Readonly<Record<ProgrammeRunAnchor, string>> = {
-  PLACE: BY_PLACE + TAIL,
-  AGENCY: BY_AGENCY + TAIL,
-  KIND: BY_KIND + TAIL,
-  PROGRAMME: BY_PROGRAMME + TAIL,
+  PLACE: LIMITED_HEADS.PLACE + TAIL,
+  AGENCY: LIMITED_HEADS.AGENCY + TAIL,
+  KIND: LIMITED_HEADS.KIND + TAIL,
+  PROGRAMME: LIMITED_HEADS.PROGRAMME + TAIL,
 };
 
 /** The same queries for requests that do not select `evidence`. */
 export const PROGRAMME_RUNS_LEAN_QUERIES: Readonly<Record<ProgrammeRunAnchor, string>> = {
-  PLACE: BY_PLACE + LEAN_TAIL,
-  AGENCY: BY_AGENCY + LEAN_TAIL,
-  KIND: BY_KIND + LEAN_TAIL,
-  PROGRAMME: BY_PROGRAMME + LEAN_TAIL,
+  PLACE: LIMITED_HEADS.PLACE + LEAN_TAIL,
+  AGENCY: LIMITED_HEADS.AGENCY + LEAN_TAIL,
+  KIND: LIMITED_HEADS.KIND + LEAN_TAIL,
+  PROGRAMME: LIMITED_HEADS.PROGRAMME + LEAN_TAIL,
 };
 
 /** The flagship roll-up, `programmeRuns(where: {place})`. */

@@ -170,6 +170,7 @@ async function main(): Promise<void> {
       publishedFrom: '2023-03-01',
       publishedTo: '2023-03-31',
       nodeId: 'place:430203',
+      statsPlace: '株洲市',
     }).filter((c) => !only || c.name.includes(only));
 
     const results: CaseResult[] = [];

@@ -41,6 +41,7 @@ export interface CaseInputs {
   publishedFrom: string;
   publishedTo: string;
   nodeId: string;
+  statsPlace: string;
 }
 
 const length = (value: unknown): number => (Array.isArray(value) ? value.length : 0);
@@ -156,6 +157,28 @@ RETURN {id: a.id, name: a.name} AS agency, p {.id, .name, .kind} AS programme, C
         variables: { agency: input.agency },
         rows: (data) => pairs(data.programmes),
       },
+    },
+    {
+      name: 'programmeStats(place, DISTRICT)',
+      ours: {
+        query: `query($place: String!) { programmeStats(where: {place: $place}, groupBy: [DISTRICT], first: 20) { totalCount edges { node { key label count stories agencies } } } }`,
+        variables: { place: input.statsPlace },
+        rows: (data) => length((data.programmeStats as { edges: unknown[] }).edges),
+      },
+      raw: {
+        cypher: `MATCH (d:Place {level: 'DISTRICT'})-[:PART_OF*0..8]->(:Place {name: $place})
+WITH DISTINCT d
+CALL (d) {
+  MATCH (p:Programme)-[:HELD_IN]->(:Place)-[:PART_OF*0..8]->(d) WHERE EXISTS { (:Entity)-[:RUNS]->(p) } RETURN p
+  UNION
+  MATCH (a:Place)-[:PART_OF*0..8]->(d) MATCH (a)-[:RUNS]->(p:Programme) WHERE NOT EXISTS { (p)-[:HELD_IN]->(:Place) } RETURN p
+}
+RETURN d.id AS key, d.name AS label, count(DISTINCT p) AS count ORDER BY count DESC LIMIT 20`,
+        params: { place: input.statsPlace },
+        rows: (records) => records.length,
+      },
+      peer: null,
+      note: 'peer: no group-by or sort by an aggregate; raw counts programmes only (ours also stories and agencies, and the "(none)" group)',
     },
     {
       name: 'search',

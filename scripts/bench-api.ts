@@ -18,6 +18,8 @@
  * --ours-url http://127.0.0.1:PORT/graphql measures a server already running on the same database
  * as "ours" (e.g. an earlier version of the service, for before/after figures); questions it
  * cannot answer (fields it lacks) are skipped for that side.
+ * --before-url http://127.0.0.1:PORT/graphql adds a fourth side in the same rounds: an earlier
+ * version of the service serving the same database, for before/after figures measured together.
  * --derive-published-on sets Story.publishedOn from a page's file name (YYYY-MM-DD-NN.txt) where
  * the loader has not stored it (a bench-only step for archives loaded before the loader did).
  */
@@ -104,7 +106,7 @@ function argument(name: string, fallback: string): string {
   return index >= 0 && process.argv[index + 1] ? process.argv[index + 1] : fallback;
 }
 
-type Side = 'ours' | 'raw' | 'peer';
+type Side = 'ours' | 'raw' | 'peer' | 'before';
 
 interface CaseResult {
   name: string;
@@ -159,6 +161,8 @@ async function main(): Promise<void> {
     if (!oursUrl) server = await startServer({ api: config.api, driver, database: db, transactionTimeoutMs: config.neo4j.transactionTimeoutMs });
     const ours = oursUrl ?? server!.url;
     peer = await startPeerServer({ driver, database: db });
+    const beforeUrl = process.argv.includes('--before-url') ? argument('--before-url', '') : null;
+    if (beforeUrl && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(beforeUrl)) throw new Error('--before-url must be a loopback address');
 
     const cases = benchCases({
       place: argument('--place', '芦淞区'),
@@ -189,11 +193,20 @@ async function main(): Promise<void> {
         ours: oursRows,
         raw: c.raw.rows((await driver.executeQuery(c.raw.cypher, c.raw.params, { database: db })).records.map((r) => r.toObject())),
         peer: c.peer ? await askGraphQL(peer!.url, c.peer) : null,
+        before: null,
       };
+      if (beforeUrl) {
+        try {
+          rows.before = await askGraphQL(beforeUrl, c.ours);
+        } catch (error) {
+          log(`${c.name}: the earlier version cannot answer it (${String(error).slice(0, 200)})`);
+        }
+      }
       const sides: Array<[Side, () => Promise<Measure>]> = [
         ...(oursRows !== null ? [['ours', () => graphqlRound(ours, c.ours, load)] as [Side, () => Promise<Measure>]] : []),
         ['raw', () => rawRound(driver, db, c.raw, load)],
         ...(c.peer ? [['peer', () => graphqlRound(peer!.url, c.peer!, load)] as [Side, () => Promise<Measure>]] : []),
+        ...(beforeUrl && rows.before !== null ? [['before', () => graphqlRound(beforeUrl, c.ours, load)] as [Side, () => Promise<Measure>]] : []),
       ];
       // Neo4j and V8 get faster for a while (plan cache, JIT): a short warm-up per side.
       for (const [, run] of sides) await graphqlWarm(run);
@@ -214,7 +227,7 @@ async function main(): Promise<void> {
           errors: list.reduce((n, m) => n + m.errors, 0),
         };
       }
-      log(`${c.name}: ${(['ours', 'raw', 'peer'] as const).map((s) => (result.sides[s] ? `${s} p50 ${result.sides[s]!.p50.toFixed(1)} ms ${result.sides[s]!.rps.toFixed(0)} req/s` : `${s} n/a`)).join(' | ')}`);
+      log(`${c.name}: ${(['ours', 'raw', 'peer', 'before'] as const).map((s) => (result.sides[s] ? `${s} p50 ${result.sides[s]!.p50.toFixed(1)} ms ${result.sides[s]!.rps.toFixed(0)} req/s` : `${s} n/a`)).join(' | ')}`);
       return result;
     }
 
@@ -242,14 +255,17 @@ function printTable(label: string, size: { documents: number; stories: number },
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const f = (value: number | undefined, digits = 1) => (value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits));
   out(`\n${label}: ${size.documents} pages, ${size.stories} stories; ${run.connections} connections, ${run.rounds} rounds of ${run.seconds} s per side (medians)`);
-  out('| query | ours p50 / p95 ms | ours req/s | raw p50 / p95 ms | raw req/s | peer p50 / p95 ms | peer req/s | ours/peer req/s | ours/raw p50 | rows ours / raw / peer |');
-  out('|---|---|---|---|---|---|---|---|---|---|');
+  const withBefore = results.some((r) => r.rows.before !== null || r.sides.before);
+  out(`| query | ours p50 / p95 ms | ours req/s | raw p50 / p95 ms | raw req/s | peer p50 / p95 ms | peer req/s | ours/peer req/s | ours/raw p50 | rows ours / raw / peer |${withBefore ? ' before p50 / p95 ms | before req/s |' : ''}`);
+  out(`|---|---|---|---|---|---|---|---|---|---|${withBefore ? '---|---|' : ''}`);
   for (const r of results) {
     const { ours, raw, peer } = r.sides;
-    const errors = (['ours', 'raw', 'peer'] as const).map((s) => r.sides[s]?.errors ?? 0).reduce((a, b) => a + b, 0);
+    const { before } = r.sides;
+    const errors = (['ours', 'raw', 'peer', 'before'] as const).map((s) => r.sides[s]?.errors ?? 0).reduce((a, b) => a + b, 0);
     out(
       `| ${r.name} | ${f(ours?.p50)} / ${f(ours?.p95)} | ${f(ours?.rps, 0)} | ${f(raw?.p50)} / ${f(raw?.p95)} | ${f(raw?.rps, 0)} | ${peer ? `${f(peer.p50)} / ${f(peer.p95)}` : 'n/a'} | ${peer ? f(peer.rps, 0) : 'n/a'} | ` +
-        `${peer && ours ? `${(ours.rps / peer.rps).toFixed(2)}×` : 'n/a'} | ${ours && raw ? `${(ours.p50 / raw.p50).toFixed(2)}×` : '—'} | ${r.rows.ours ?? 'n/a'} / ${r.rows.raw} / ${r.rows.peer ?? 'n/a'}${errors ? ` (${errors} errors)` : ''} |`,
+        `${peer && ours ? `${(ours.rps / peer.rps).toFixed(2)}×` : 'n/a'} | ${ours && raw ? `${(ours.p50 / raw.p50).toFixed(2)}×` : '—'} | ${r.rows.ours ?? 'n/a'} / ${r.rows.raw} / ${r.rows.peer ?? 'n/a'}${errors ? ` (${errors} errors)` : ''} |` +
+        (withBefore ? ` ${before ? `${f(before.p50)} / ${f(before.p95)}` : 'failed'} | ${before ? f(before.rps, 0) : '—'} |` : ''),
     );
   }
   for (const r of results) if (r.note) out(`- ${r.name}: ${r.note}`);

@@ -34,19 +34,22 @@ const RUN_FILTER = `($kind IS NULL OR p.kind = $kind)
   AND ${publishedWithin('run.story')}`;
 
 /**
- * From (insideIds, agency, p, runs) to the matched runs (agency, p, runs, within): the HELD_IN
- * places inside the filter place (all of them without a place filter, null insideIds) and the
- * roll-up rule. Shared with the analytics roll-ups (programme-stats.repository.ts).
+ * From (targets, agency, p, runs) to the matched runs (agency, p, runs, within): the HELD_IN
+ * places inside a filter place (all of them without a place filter, null targets) and the
+ * roll-up rule. "Inside" is checked by walking PART_OF up from the held place to one of the
+ * targets, a few hops; the rows never carry the list of every place inside (an archive's
+ * district has hundreds, and carrying that list per row cost Neo4j's transaction memory).
+ * Shared with the analytics roll-ups (programme-stats.repository.ts).
  */
 export const MATCHED_RUNS = `
 OPTIONAL MATCH (p)-[held:HELD_IN]->(pl:Place)
-WITH insideIds, agency, p, runs,
-     collect(CASE WHEN pl IS NULL OR NOT ${publishedWithin('held.story')} THEN null ELSE {place: pl, held: held} END) AS helds,
-     count(pl) AS heldCount
-WITH agency, p, runs, heldCount,
-     CASE WHEN insideIds IS NULL THEN helds ELSE [h IN helds WHERE h.place.id IN insideIds] END AS within,
-     agency:Place AND agency.id IN coalesce(insideIds, []) AS agencyInside
-WHERE insideIds IS NULL OR size(within) > 0 OR (heldCount = 0 AND agencyInside)`;
+WITH targets, agency, p, runs, held, pl,
+     pl IS NOT NULL AND ${publishedWithin('held.story')}
+       AND (targets IS NULL OR EXISTS { MATCH (pl)-[:PART_OF*0..${MAX_PART_OF_DEPTH}]->(t:Place) WHERE t IN targets }) AS inside
+WITH targets, agency, p, runs, count(pl) AS heldCount, collect(CASE WHEN inside THEN {place: pl, held: held} END) AS within
+WITH agency, p, runs, heldCount, within, targets,
+     agency:Place AND targets IS NOT NULL AND EXISTS { MATCH (agency)-[:PART_OF*0..${MAX_PART_OF_DEPTH}]->(t:Place) WHERE t IN targets } AS agencyInside
+WHERE targets IS NULL OR size(within) > 0 OR (heldCount = 0 AND agencyInside)`;
 
 // The answer: order, limit, then each cited story once.
 const TAIL = `${MATCHED_RUNS}
@@ -93,29 +96,32 @@ const FIRST_PROGRAMMES = (carry: string) => `WITH ${carry}p ORDER BY p.name, p.i
 /** Programmes with a HELD_IN place inside $place, or run by a place inside it and held nowhere. */
 const byPlace = (limited: boolean) => `
 ${lookUp('target', 'Place', '$place')}
-MATCH (target)<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(inside:Place)
-WITH collect(DISTINCT inside) AS insides
-WITH insides, [x IN insides | x.id] AS insideIds
-UNWIND insides AS inside
-CALL (inside) {
-  MATCH (inside)<-[held:HELD_IN]-(p:Programme) WHERE ${publishedWithin('held.story')} RETURN p
-  UNION
-  MATCH (inside)-[run:RUNS]->(p:Programme)
-  WHERE NOT EXISTS { (p)-[:HELD_IN]->(:Place) } AND ($agency IS NULL OR ${namedBy('inside', '$agency')}) AND ${publishedWithin('run.story')}
+WITH collect(target) AS targets
+CALL (targets) {
+  UNWIND targets AS target
+  MATCH (target)<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(inside:Place)
+  WITH DISTINCT inside
+  CALL (inside) {
+    MATCH (inside)<-[held:HELD_IN]-(p:Programme) WHERE ${publishedWithin('held.story')} RETURN p
+    UNION
+    MATCH (inside)-[run:RUNS]->(p:Programme)
+    WHERE NOT EXISTS { (p)-[:HELD_IN]->(:Place) } AND ($agency IS NULL OR ${namedBy('inside', '$agency')}) AND ${publishedWithin('run.story')}
+    RETURN p
+  }
+  WITH DISTINCT p
+  WHERE ($kind IS NULL OR p.kind = $kind)${limited ? ` AND ${HAS_RUN}
+  ${FIRST_PROGRAMMES('')}` : ''}
   RETURN p
 }
-WITH DISTINCT insideIds, p
-WHERE ($kind IS NULL OR p.kind = $kind)${limited ? ` AND ${HAS_RUN}
-${FIRST_PROGRAMMES('insideIds, ')}` : ''}
 MATCH (agency:Entity)-[run:RUNS]->(p)
 WHERE ${RUN_FILTER}
-WITH insideIds, agency, p, collect(run) AS runs`;
+WITH targets, agency, p, collect(run) AS runs`;
 
 const byAgency = (limited: boolean) => `
 ${lookUp('agency', 'Entity', '$agency')}
 MATCH (agency)-[run:RUNS]->(p:Programme)
 WHERE ${RUN_FILTER}
-WITH null AS insideIds, agency, p, collect(run) AS runs${limited ? '\nORDER BY p.name, p.id, agency.name, agency.id LIMIT toInteger($limit)' : ''}`;
+WITH null AS targets, agency, p, collect(run) AS runs${limited ? '\nORDER BY p.name, p.id, agency.name, agency.id LIMIT toInteger($limit)' : ''}`;
 
 const byKind = (limited: boolean) => `
 MATCH (p:Programme {kind: $kind})${limited ? `
@@ -123,7 +129,7 @@ WHERE ${HAS_RUN}
 ${FIRST_PROGRAMMES('')}` : ''}
 MATCH (agency:Entity)-[run:RUNS]->(p)
 WHERE ${RUN_FILTER}
-WITH null AS insideIds, agency, p, collect(run) AS runs`;
+WITH null AS targets, agency, p, collect(run) AS runs`;
 
 // In name-index order: with a limit, Neo4j stops after the first $limit programmes with a run.
 const byProgramme = (limited: boolean) => `
@@ -132,7 +138,7 @@ WHERE p.name IS NOT NULL${limited ? ` AND ${HAS_RUN}
 ${FIRST_PROGRAMMES('')}` : '\nWITH p ORDER BY p.name'}
 MATCH (agency:Entity)-[run:RUNS]->(p)
 WHERE ${RUN_FILTER}
-WITH null AS insideIds, agency, p, collect(run) AS runs`;
+WITH null AS targets, agency, p, collect(run) AS runs`;
 
 const LIMITED_HEADS: Readonly<Record<ProgrammeRunAnchor, string>> = {
   PLACE: byPlace(true),
@@ -142,9 +148,9 @@ const LIMITED_HEADS: Readonly<Record<ProgrammeRunAnchor, string>> = {
 };
 
 /**
- * The start of each anchor's query, up to (insideIds, agency, p, runs): the runs of $agency (or
- * any agency) of programmes of $kind stated in a story published in range, with insideIds the
- * places inside $place (null without a place filter). Shared with the analytics roll-ups.
+ * The start of each anchor's query, up to (targets, agency, p, runs): the runs of $agency (or
+ * any agency) of programmes of $kind stated in a story published in range, with targets the
+ * places $place names (null without a place filter). Shared with the analytics roll-ups.
  */
 export const RUN_HEADS: Readonly<Record<ProgrammeRunAnchor, string>> = {
   PLACE: byPlace(false),

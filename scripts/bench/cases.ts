@@ -68,25 +68,31 @@ const PEER_ROLL_UP = `{ OR: [
 
 const AGENCY_FIELDS = '... on Organisation { id name } ... on Place { id name }';
 
-// The service's own place lookup, by hand: id, name or alias, then PART_OF inwards.
+// The place roll-up by hand, as someone who knows the graph would write it: the place by id or
+// name, PART_OF inwards to programmes, the first 100 programmes by name, then their agencies and
+// the places inside (a short PART_OF walk up to the place).
 const RAW_INSIDE = `
 CALL () {
   MATCH (t:Place {id: $place}) RETURN t
   UNION MATCH (t:Entity {name: $place}) WHERE t:Place RETURN t
 }
-MATCH (t)<-[:PART_OF*0..8]-(x:Place)
-WITH collect(DISTINCT x) AS inside
-UNWIND inside AS x
-CALL (x) {
-  MATCH (x)<-[:HELD_IN]-(p:Programme) RETURN p
-  UNION MATCH (x)-[:RUNS]->(p:Programme) WHERE NOT EXISTS { (p)-[:HELD_IN]->(:Place) } RETURN p
+CALL (t) {
+  MATCH (t)<-[:PART_OF*0..8]-(x:Place)
+  WITH DISTINCT x
+  CALL (x) {
+    MATCH (x)<-[:HELD_IN]-(p:Programme) RETURN p
+    UNION MATCH (x)-[:RUNS]->(p:Programme) WHERE NOT EXISTS { (p)-[:HELD_IN]->(:Place) } RETURN p
+  }
+  WITH DISTINCT p WHERE EXISTS { (:Entity)-[:RUNS]->(p) }
+  WITH p ORDER BY p.name LIMIT 100
+  RETURN p
 }
-WITH DISTINCT inside, p
 MATCH (a:Entity)-[r:RUNS]->(p)
-WITH inside, a, p, collect(r) AS runs
-OPTIONAL MATCH (p)-[h:HELD_IN]->(pl:Place) WHERE pl IN inside
-WITH inside, a, p, runs, collect({place: pl, held: h}) AS heldRows, COUNT { (p)-[:HELD_IN]->(:Place) } AS heldCount
-WITH a, p, runs, [x IN heldRows WHERE x.place IS NOT NULL] AS within, heldCount, a IN inside AS agencyInside
+WITH t, a, p, collect(r) AS runs
+OPTIONAL MATCH (p)-[h:HELD_IN]->(pl:Place) WHERE EXISTS { (pl)-[:PART_OF*0..8]->(t) }
+WITH t, a, p, runs, collect({place: pl, held: h}) AS heldRows, COUNT { (p)-[:HELD_IN]->(:Place) } AS heldCount
+WITH a, p, runs, [x IN heldRows WHERE x.place IS NOT NULL] AS within, heldCount,
+     a:Place AND EXISTS { (a)-[:PART_OF*0..8]->(t) } AS agencyInside
 WHERE size(within) > 0 OR (heldCount = 0 AND agencyInside)`;
 
 export function benchCases(input: CaseInputs): BenchCase[] {

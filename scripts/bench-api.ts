@@ -94,6 +94,19 @@ async function rawRound(driver: Driver, database: string, ask: RawAsk, load: Loa
   return summarise(latencies, load.seconds, errors);
 }
 
+/**
+ * Ends whatever transactions a round left running: a client that gave up (autocannon's 10 s
+ * timeout) does not stop Neo4j, and a side whose queries run for seconds would otherwise slow
+ * the next side down and use its transaction memory.
+ */
+async function settle(driver: Driver, database: string): Promise<void> {
+  const shown = await driver.executeQuery('SHOW TRANSACTIONS YIELD transactionId, currentQuery', {}, { database });
+  const ids = shown.records
+    .filter((record) => !String(record.get('currentQuery')).startsWith('SHOW TRANSACTIONS'))
+    .map((record) => String(record.get('transactionId')));
+  if (ids.length > 0) await driver.executeQuery('TERMINATE TRANSACTIONS $ids', { ids }, { database });
+}
+
 async function askGraphQL(url: string, ask: GraphQLAsk): Promise<number> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: ask.query, variables: ask.variables }) });
   const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown };
@@ -209,13 +222,17 @@ async function main(): Promise<void> {
         ...(beforeUrl && rows.before !== null ? [['before', () => graphqlRound(beforeUrl, c.ours, load)] as [Side, () => Promise<Measure>]] : []),
       ];
       // Neo4j and V8 get faster for a while (plan cache, JIT): a short warm-up per side.
-      for (const [, run] of sides) await graphqlWarm(run);
+      for (const [, run] of sides) {
+        await graphqlWarm(run);
+        await settle(driver, db);
+      }
       const measured: Partial<Record<Side, Measure[]>> = {};
       for (let round = 0; round < rounds; round++) {
         // Rotate which side goes first, so that none always runs on a fresher machine.
         for (let i = 0; i < sides.length; i++) {
           const [side, run] = sides[(round + i) % sides.length];
           (measured[side] ??= []).push(await run());
+          await settle(driver, db);
         }
       }
       const result: CaseResult = { name: c.name, note: c.note, rows, sides: {} };

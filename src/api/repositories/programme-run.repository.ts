@@ -94,10 +94,7 @@ const HAS_RUN = `EXISTS { MATCH (agency:Entity)-[run:RUNS]->(p) WHERE ${RUN_FILT
 const FIRST_PROGRAMMES = (carry: string) => `WITH ${carry}p ORDER BY p.name, p.id LIMIT toInteger($limit)`;
 
 /** Programmes with a HELD_IN place inside $place, or run by a place inside it and held nowhere. */
-const byPlace = (limited: boolean) => `
-${lookUp('target', 'Place', '$place')}
-WITH collect(target) AS targets
-CALL (targets) {
+const PLACE_CANDIDATES = `
   UNWIND targets AS target
   MATCH (target)<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(inside:Place)
   WITH DISTINCT inside
@@ -109,9 +106,45 @@ CALL (targets) {
     RETURN p
   }
   WITH DISTINCT p
-  WHERE ($kind IS NULL OR p.kind = $kind)${limited ? ` AND ${HAS_RUN}
-  ${FIRST_PROGRAMMES('')}` : ''}
+  WHERE ($kind IS NULL OR p.kind = $kind)`;
+
+// The same programmes tested one by one, for walking the name index in order.
+const INSIDE_TARGETS = (v: string) => `EXISTS { MATCH (${v})-[:PART_OF*0..${MAX_PART_OF_DEPTH}]->(t:Place) WHERE t IN targets }`;
+const IS_PLACE_CANDIDATE = `($kind IS NULL OR p.kind = $kind)
+    AND (EXISTS { MATCH (p)-[held:HELD_IN]->(pl:Place) WHERE ${publishedWithin('held.story')} AND ${INSIDE_TARGETS('pl')} }
+         OR (NOT EXISTS { (p)-[:HELD_IN]->(:Place) }
+             AND EXISTS { MATCH (inside:Place)-[run:RUNS]->(p)
+                          WHERE ${INSIDE_TARGETS('inside')} AND ($agency IS NULL OR ${namedBy('inside', '$agency')}) AND ${publishedWithin('run.story')} }))`;
+
+/*
+ * A place with many programmes (an archive's district: thousands) is answered from the other end:
+ * the programme-name index in order, each programme checked for the place, stopping at $limit —
+ * a few hundred checks instead of collecting and sorting every programme of the district. Which
+ * way is decided in the query from the HELD_IN degrees of the places inside (constant time per
+ * place): the two branches of the union are exclusive.
+ */
+const byPlace = (limited: boolean) => `
+${lookUp('target', 'Place', '$place')}
+WITH collect(target) AS targets
+${
+  limited
+    ? `WITH targets, COUNT { UNWIND targets AS target MATCH (target)<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(x:Place) WITH DISTINCT x UNWIND range(1, COUNT { (x)<-[:HELD_IN]-() }) AS n RETURN n } AS heldHere
+CALL (targets, heldHere) {
+  WITH targets, heldHere WHERE heldHere <= 20 * $limit
+  ${PLACE_CANDIDATES.trim()} AND ${HAS_RUN}
+  ${FIRST_PROGRAMMES('')}
   RETURN p
+  UNION
+  WITH targets, heldHere WHERE heldHere > 20 * $limit
+  MATCH (p:Programme) WHERE p.name IS NOT NULL
+  WITH targets, p ORDER BY p.name, p.id
+  WHERE ${IS_PLACE_CANDIDATE} AND ${HAS_RUN}
+  WITH p LIMIT toInteger($limit)
+  RETURN p
+}`
+    : `CALL (targets) {${PLACE_CANDIDATES}
+  RETURN p
+}`
 }
 MATCH (agency:Entity)-[run:RUNS]->(p)
 WHERE ${RUN_FILTER}
@@ -120,8 +153,15 @@ WITH targets, agency, p, collect(run) AS runs`;
 const byAgency = (limited: boolean) => `
 ${lookUp('agency', 'Entity', '$agency')}
 MATCH (agency)-[run:RUNS]->(p:Programme)
-WHERE ${RUN_FILTER}
-WITH null AS targets, agency, p, collect(run) AS runs${limited ? '\nORDER BY p.name, p.id, agency.name, agency.id LIMIT toInteger($limit)' : ''}`;
+WHERE ${RUN_FILTER}${
+  limited
+    ? `
+WITH DISTINCT agency, p ORDER BY p.name, p.id, agency.name, agency.id LIMIT toInteger($limit)
+MATCH (agency)-[run:RUNS]->(p)
+WHERE ${RUN_FILTER}`
+    : ''
+}
+WITH null AS targets, agency, p, collect(run) AS runs`;
 
 const byKind = (limited: boolean) => `
 MATCH (p:Programme {kind: $kind})${limited ? `

@@ -34,6 +34,11 @@ CREATE TEXT INDEX story_kicker_text IF NOT EXISTS FOR (n:Story) ON (n.kicker);
 CREATE TEXT INDEX story_subtitle_text IF NOT EXISTS FOR (n:Story) ON (n.subtitle);
 CREATE TEXT INDEX story_body_text IF NOT EXISTS FOR (n:Story) ON (n.body);
 CREATE INDEX story_section IF NOT EXISTS FOR (n:Story) ON (n.section);
+// stories(where: {textContains}) with Chinese text of two characters or more: a phrase of CJK
+// bigrams finds exactly the stories holding it (a trigram text index cannot seek on two characters).
+CREATE FULLTEXT INDEX story_text IF NOT EXISTS
+FOR (n:Story) ON EACH [n.headline, n.kicker, n.subtitle, n.body]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false } };
 
 // Relationship provenance: re-ingesting a changed page deletes edges by the story they came from.
 CREATE INDEX runs_story IF NOT EXISTS FOR ()-[r:RUNS]-() ON (r.story);

@@ -160,7 +160,10 @@ MATCH (p)-[:REPORTED]->(s:Story) WITH DISTINCT s`,
   place: `${lookUp('t', 'Place', '$anchor')}
 MATCH (t)<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(:Place)<-[:MENTIONS]-(s:Story) WITH DISTINCT s`,
   headlineContains: `MATCH (s:Story) WHERE s.headline CONTAINS $anchor`,
-  // One text index per field; the union keeps each story once.
+  // Chinese text of two characters or more: the phrase in the `story_text` fulltext index (CJK
+  // bigrams, so a phrase of them is exactly a substring); the WHERE clause checks CONTAINS anyway.
+  textPhrase: `CALL db.index.fulltext.queryNodes('story_text', $lucene) YIELD node AS s`,
+  // Anything else: one text index per field; the union keeps each story once.
   textContains: `CALL () {
   MATCH (s:Story) WHERE s.headline CONTAINS $anchor RETURN s
   UNION MATCH (s:Story) WHERE s.kicker CONTAINS $anchor RETURN s
@@ -266,8 +269,13 @@ export function entityListStatement(request: EntityListRequest): { cypher: strin
 /** The query text and parameters a story list request runs (exported for the plan tests). */
 export function storyListStatement(request: StoryListRequest): { cypher: string; params: Record<string, unknown> } {
   const values = params(STORY_PARAMS, request.where, request.window);
-  const { anchor, value } = pickAnchor(Object.keys(STORY_ANCHORS), values);
-  return { cypher: STORY_LIST_QUERIES[anchor as StoryAnchor | 'NONE'][request.sort], params: { ...values, anchor: value } };
+  const picked = pickAnchor(Object.keys(STORY_ANCHORS), values);
+  const phrase = picked.anchor === 'textContains' && typeof picked.value === 'string' && /^\p{Script=Han}{2,}$/u.test(picked.value);
+  const anchor = phrase ? 'textPhrase' : picked.anchor;
+  return {
+    cypher: STORY_LIST_QUERIES[anchor as StoryAnchor | 'NONE'][request.sort],
+    params: { ...values, anchor: picked.value, lucene: phrase ? `"${picked.value as string}"` : null },
+  };
 }
 
 export interface EntityListRequest {

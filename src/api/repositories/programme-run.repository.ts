@@ -26,6 +26,12 @@ import type { Neo4jReader } from './reader';
 import { entityMap, lookUp, MAX_PART_OF_DEPTH, namedBy, publishedWithin, storyMap } from './fragments.repository';
 import { toEntityRow, toEvidenceRows, type EntityRow, type EvidenceRow, type StoryRow } from './rows';
 
+/**
+ * Most sentences one run cites (the RUNS sentences first, then HELD_IN): in an archive a programme
+ * recurs in dozens of stories, and every one of them would otherwise come back with every run.
+ */
+export const MAX_EVIDENCE_PER_RUN = 20;
+
 /** The three anchors; see the module comment. */
 export type ProgrammeRunAnchor = 'PLACE' | 'AGENCY' | 'KIND' | 'PROGRAMME';
 
@@ -43,10 +49,13 @@ const RUN_FILTER = `($kind IS NULL OR p.kind = $kind)
  */
 export const MATCHED_RUNS = `
 OPTIONAL MATCH (p)-[held:HELD_IN]->(pl:Place)
-WITH targets, agency, p, runs, held, pl,
-     pl IS NOT NULL AND ${publishedWithin('held.story')}
+// One row per place, so that "inside" is walked once per place, not once per story stating it.
+WITH targets, agency, p, runs, pl, [h IN collect(held) WHERE ${publishedWithin('h.story')}] AS helds
+WITH targets, agency, p, runs, pl, helds,
+     pl IS NOT NULL AND size(helds) > 0
        AND (targets IS NULL OR EXISTS { MATCH (pl)-[:PART_OF*0..${MAX_PART_OF_DEPTH}]->(t:Place) WHERE t IN targets }) AS inside
-WITH targets, agency, p, runs, count(pl) AS heldCount, collect(CASE WHEN inside THEN {place: pl, held: held} END) AS within
+WITH targets, agency, p, runs, count(pl) AS heldCount,
+     reduce(acc = [], x IN collect(CASE WHEN inside THEN [h IN helds | {place: pl, held: h {.story, .evidence}}] END) | acc + x) AS within
 WITH agency, p, runs, heldCount, within, targets,
      agency:Place AND targets IS NOT NULL AND EXISTS { MATCH (agency)-[:PART_OF*0..${MAX_PART_OF_DEPTH}]->(t:Place) WHERE t IN targets } AS agencyInside
 WHERE targets IS NULL OR size(within) > 0 OR (heldCount = 0 AND agencyInside)`;
@@ -61,12 +70,15 @@ WITH collect({
        programme: ${entityMap('p')},
        places: [x IN placeNodes | ${entityMap('x')}],
        evidence: [e IN [r IN runs | {story: r.story, sentence: r.evidence}] + [h IN within | {story: h.held.story, sentence: h.held.evidence}]
-                  WHERE e.sentence IS NOT NULL]
+                  WHERE e.sentence IS NOT NULL][..${MAX_EVIDENCE_PER_RUN}]
      }) AS found
-// A few stories carry most of the evidence: each is sent once, not once per sentence.
+// A few stories carry most of the evidence: each is sent once, not once per sentence. The
+// subquery sees only the story ids (given the whole answer, Neo4j's memory estimate of it ran
+// into the transaction limit at 10k pages).
+WITH found, reduce(ids = [], row IN found | ids + [e IN row.evidence | e.story]) AS storyIds
 RETURN found AS runs, COLLECT {
-  UNWIND found AS row UNWIND row.evidence AS e
-  WITH DISTINCT e.story AS storyId
+  UNWIND storyIds AS storyId
+  WITH DISTINCT storyId
   MATCH (s:Story {id: storyId})
   RETURN ${storyMap('s')}
 } AS stories`;
@@ -148,7 +160,7 @@ CALL (targets, heldHere) {
 }
 MATCH (agency:Entity)-[run:RUNS]->(p)
 WHERE ${RUN_FILTER}
-WITH targets, agency, p, collect(run) AS runs`;
+WITH targets, agency, p, collect(run {.story, .evidence}) AS runs`;
 
 const byAgency = (limited: boolean) => `
 ${lookUp('agency', 'Entity', '$agency')}
@@ -161,7 +173,7 @@ MATCH (agency)-[run:RUNS]->(p)
 WHERE ${RUN_FILTER}`
     : ''
 }
-WITH null AS targets, agency, p, collect(run) AS runs`;
+WITH null AS targets, agency, p, collect(run {.story, .evidence}) AS runs`;
 
 const byKind = (limited: boolean) => `
 MATCH (p:Programme {kind: $kind})${limited ? `
@@ -169,7 +181,7 @@ WHERE ${HAS_RUN}
 ${FIRST_PROGRAMMES('')}` : ''}
 MATCH (agency:Entity)-[run:RUNS]->(p)
 WHERE ${RUN_FILTER}
-WITH null AS targets, agency, p, collect(run) AS runs`;
+WITH null AS targets, agency, p, collect(run {.story, .evidence}) AS runs`;
 
 // In name-index order: with a limit, Neo4j stops after the first $limit programmes with a run.
 const byProgramme = (limited: boolean) => `
@@ -178,7 +190,7 @@ WHERE p.name IS NOT NULL${limited ? ` AND ${HAS_RUN}
 ${FIRST_PROGRAMMES('')}` : '\nWITH p ORDER BY p.name'}
 MATCH (agency:Entity)-[run:RUNS]->(p)
 WHERE ${RUN_FILTER}
-WITH null AS targets, agency, p, collect(run) AS runs`;
+WITH null AS targets, agency, p, collect(run {.story, .evidence}) AS runs`;
 
 const LIMITED_HEADS: Readonly<Record<ProgrammeRunAnchor, string>> = {
   PLACE: byPlace(true),

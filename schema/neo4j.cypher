@@ -20,6 +20,30 @@ CREATE INDEX story_published_on IF NOT EXISTS FOR (n:Story) ON (n.publishedOn);
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
 CREATE INDEX story_date IF NOT EXISTS FOR (n:Story) ON (n.date);
 
+// Anchors of the API's queries (src/api/repositories): every read starts from an index.
+// Aliases: aliasText is the aliases joined by spaces; a text index answers CONTAINS by trigram.
+CREATE TEXT INDEX entity_alias_text IF NOT EXISTS FOR (n:Entity) ON (n.aliasText);
+// Lists filtered by nameContains, type, level.
+CREATE TEXT INDEX entity_name_text IF NOT EXISTS FOR (n:Entity) ON (n.name);
+CREATE INDEX organisation_type IF NOT EXISTS FOR (n:Organisation) ON (n.type);
+CREATE INDEX place_level IF NOT EXISTS FOR (n:Place) ON (n.level);
+// programmeRuns / programmeStats without a place or agency: by kind, or in name order.
+CREATE INDEX programme_kind IF NOT EXISTS FOR (n:Programme) ON (n.kind);
+CREATE INDEX programme_name IF NOT EXISTS FOR (n:Programme) ON (n.name);
+// stories(where: {publishedFrom, publishedTo}) and the date ranges of programmeRuns / programmeStats.
+CREATE INDEX story_published_on IF NOT EXISTS FOR (n:Story) ON (n.publishedOn);
+// stories(where: {textContains, headlineContains}): CONTAINS by trigram, one index per field.
+CREATE TEXT INDEX story_headline_text IF NOT EXISTS FOR (n:Story) ON (n.headline);
+CREATE TEXT INDEX story_kicker_text IF NOT EXISTS FOR (n:Story) ON (n.kicker);
+CREATE TEXT INDEX story_subtitle_text IF NOT EXISTS FOR (n:Story) ON (n.subtitle);
+CREATE TEXT INDEX story_body_text IF NOT EXISTS FOR (n:Story) ON (n.body);
+CREATE INDEX story_section IF NOT EXISTS FOR (n:Story) ON (n.section);
+// stories(where: {textContains}) with Chinese text of two characters or more: a phrase of CJK
+// bigrams finds exactly the stories holding it (a trigram text index cannot seek on two characters).
+CREATE FULLTEXT INDEX story_text IF NOT EXISTS
+FOR (n:Story) ON EACH [n.headline, n.kicker, n.subtitle, n.body]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false } };
+
 // Relationship provenance: re-ingesting a changed page deletes edges by the story they came from.
 CREATE INDEX runs_story IF NOT EXISTS FOR ()-[r:RUNS]-() ON (r.story);
 CREATE INDEX held_in_story IF NOT EXISTS FOR ()-[r:HELD_IN]-() ON (r.story);

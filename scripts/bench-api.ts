@@ -1,23 +1,31 @@
 /**
- * API benchmark: `programmeRuns(where: {place: "芦淞区"})` with agency, programme, places and
- * evidence (with story headlines) over GraphQL, driven by autocannon, against the same answer
- * fetched with ONE hand-written Cypher query through the driver (the floor a resolver stack can
- * approach). Both run at the same concurrency for the same time, in several rounds; the script
- * prints p50, p95 and req/s of each (medians over rounds) and the ratio. Target: GraphQL within 2x.
+ * API benchmark, side by side on one Neo4j: for each question in scripts/bench/cases.ts
+ * (programmeRuns by place with and without evidence, by agency, search, path, stories in a date
+ * range and by text, a node with nested relations) it measures
+ * - ours: the service's GraphQL over HTTP (autocannon from a child process, as a client would);
+ * - raw: one hand-written Cypher query through the driver, in this process (the floor);
+ * - peer: @neo4j/graphql over HTTP (autocannon), on scripts/bench/neo4j-graphql.typedefs.graphql;
+ * at the same concurrency for the same time, in rounds that rotate which side goes first, and
+ * prints medians over rounds of p50, p95 and req/s, the ratios (ours/peer throughput, ours/raw
+ * p50), and each side's row count. Response caches are off on both GraphQL servers.
  *
- * Run from the repository root:
+ *   npm run bench:api -- [--rounds 3] [--seconds 3] [--connections 10] [--warmup 2]
+ *                        [--no-ingest] [--derive-published-on] [--only NAME] [--json FILE] [--label seed]
  *
- *   npm run build && node dist/scripts/bench-api.js [--rounds 5] [--seconds 5] [--connections 10] [--warmup 15]
- *   npm run build && node dist/scripts/bench-api.js --url http://localhost:4000/graphql   # a running server
- *
- * Without --url it opens the database as `npm start` does (NEO4J_URI, or the embedded Neo4j),
- * ingests seeds/ and serves on a free loopback port. The raw baseline always needs the database,
- * so with --url it still connects (same NEO4J_* settings as the server). Traffic stays on 127.0.0.1.
- * The GraphQL load comes from a child process (scripts/bench-api-load.ts), as a real client's would;
- * the baseline's queries run in this process, on the same driver the server uses.
+ * It opens the database as `npm start` does (NEO4J_URI, or the embedded Neo4j with NEO4J_PORT
+ * and NEO4J_DATA_DIR: keep it away from your own data) and ingests seeds/ unless --no-ingest
+ * (for a data folder already loaded with a synthetic archive, see scripts/synth-archive.ts).
+ * --ours-url http://127.0.0.1:PORT/graphql measures a server already running on the same database
+ * as "ours" (e.g. an earlier version of the service, for before/after figures); questions it
+ * cannot answer (fields it lacks) are skipped for that side.
+ * --before-url http://127.0.0.1:PORT/graphql adds a fourth side in the same rounds: an earlier
+ * version of the service serving the same database, for before/after figures measured together.
+ * --derive-published-on sets Story.publishedOn from a page's file name (YYYY-MM-DD-NN.txt) where
+ * the loader has not stored it (a bench-only step for archives loaded before the loader did).
  */
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { loadConfig } from '../src/config';
@@ -25,41 +33,13 @@ import { openDatabase, type Database } from '../src/neo4j/database';
 import { ingestPaths } from '../src/ingest/run';
 import { startServer, type RunningServer } from '../src/api/server';
 import type { LoadReport, LoadRequest } from './bench-api-load';
-
-const QUERY = `query Runs($place: String!) {
-  programmeRuns(where: {place: $place}) {
-    agency { id name }
-    programme { id name kind }
-    places { id name }
-    evidence { sentence story { id headline } }
-  }
-}`;
-
-// The same answer in one hand-written query: the baseline (a script's Cypher, not the service's).
-const RAW_CYPHER = `
-OPTIONAL MATCH (target:Place) WHERE target.id = $place OR target.name = $place OR $place IN coalesce(target.aliases, [])
-OPTIONAL MATCH (inside:Place)-[:PART_OF*0..8]->(target)
-WITH collect(DISTINCT inside.id) AS insideIds
-MATCH (agency:Entity)-[run:RUNS]->(p:Programme)
-WITH insideIds, agency, p, collect(run) AS runs
-OPTIONAL MATCH (p)-[held:HELD_IN]->(pl:Place)
-WITH insideIds, agency, p, runs, collect(CASE WHEN pl IS NULL THEN null ELSE {place: pl, held: held} END) AS helds
-WITH agency, p, runs, size(helds) AS heldCount, [h IN helds WHERE h.place.id IN insideIds] AS within,
-     agency:Place AND agency.id IN insideIds AS agencyInside
-WHERE size(within) > 0 OR (heldCount = 0 AND agencyInside)
-WITH agency, p, runs, within ORDER BY p.name, agency.name
-RETURN {id: agency.id, name: agency.name} AS agency,
-       {id: p.id, name: p.name, kind: p.kind} AS programme,
-       [h IN within | {id: h.place.id, name: h.place.name}] AS places,
-       [e IN [r IN runs | {story: r.story, sentence: r.evidence}] + [h IN within | {story: h.held.story, sentence: h.held.evidence}]
-          WHERE e.sentence IS NOT NULL |
-          {sentence: e.sentence, story: head(COLLECT { MATCH (s:Story {id: e.story}) RETURN {id: s.id, headline: s.headline} })}] AS evidence`;
+import { benchCases, type BenchCase, type GraphQLAsk, type RawAsk } from './bench/cases';
+import { startPeerServer, type PeerServer } from './bench/peer-server';
 
 interface Measure {
   p50: number;
   p95: number;
   rps: number;
-  requests: number;
   errors: number;
 }
 
@@ -70,57 +50,39 @@ function percentile(sorted: number[], q: number): number {
 
 function summarise(latencies: number[], seconds: number, errors: number): Measure {
   const sorted = [...latencies].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), rps: latencies.length / seconds, requests: latencies.length, errors };
+  return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), rps: latencies.length / seconds, errors };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-interface LoadOptions {
-  url: string;
+interface Load {
   connections: number;
   seconds: number;
-  place: string;
 }
 
-/**
- * autocannon against the GraphQL endpoint, from a child process (bench-api-load) so that the
- * client does not share the server's event loop; latencies taken per response for an exact p95.
- */
-async function graphqlRound(options: LoadOptions): Promise<Measure> {
+/** autocannon against a GraphQL endpoint, from a child process; latencies per response for an exact p95. */
+async function graphqlRound(url: string, ask: GraphQLAsk, load: Load): Promise<Measure> {
   const child = fork(path.join(__dirname, 'bench-api-load.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const request: LoadRequest = {
-    url: options.url,
-    connections: options.connections,
-    seconds: options.seconds,
-    body: JSON.stringify({ query: QUERY, variables: { place: options.place } }),
-  };
+  const request: LoadRequest = { url, connections: load.connections, seconds: load.seconds, body: JSON.stringify({ query: ask.query, variables: ask.variables }) };
   const report = await new Promise<LoadReport>((resolve, reject) => {
     child.once('message', (message) => resolve(message as LoadReport));
     child.once('exit', (code) => reject(new Error(`the load generator exited (${code}) without a report`)));
     child.send(request);
   });
-  return summarise(report.latencies, options.seconds, report.errors);
-}
-
-interface RawOptions {
-  driver: Driver;
-  database: string;
-  connections: number;
-  seconds: number;
-  place: string;
+  return summarise(report.latencies, load.seconds, report.errors);
 }
 
 /** The same concurrency of sequential loops, each running the raw query until time is up. */
-async function rawRound(options: RawOptions): Promise<Measure> {
+async function rawRound(driver: Driver, database: string, ask: RawAsk, load: Load): Promise<Measure> {
   const latencies: number[] = [];
   let errors = 0;
-  const deadline = performance.now() + options.seconds * 1000;
+  const deadline = performance.now() + load.seconds * 1000;
   const worker = async () => {
     while (performance.now() < deadline) {
       const started = performance.now();
       try {
-        const result = await options.driver.executeQuery(RAW_CYPHER, { place: options.place }, { database: options.database, routing: 'READ' });
-        // Serialise as the server does, so both sides pay for JSON.
+        const result = await driver.executeQuery(ask.cypher, ask.params, { database, routing: 'READ' });
+        // Serialise as a server does, so every side pays for JSON.
         JSON.stringify(result.records.map((record) => record.toObject()));
         latencies.push(performance.now() - started);
       } catch {
@@ -128,8 +90,28 @@ async function rawRound(options: RawOptions): Promise<Measure> {
       }
     }
   };
-  await Promise.all(Array.from({ length: options.connections }, worker));
-  return summarise(latencies, options.seconds, errors);
+  await Promise.all(Array.from({ length: load.connections }, worker));
+  return summarise(latencies, load.seconds, errors);
+}
+
+/**
+ * Ends whatever transactions a round left running: a client that gave up (autocannon's 10 s
+ * timeout) does not stop Neo4j, and a side whose queries run for seconds would otherwise slow
+ * the next side down and use its transaction memory.
+ */
+async function settle(driver: Driver, database: string): Promise<void> {
+  const shown = await driver.executeQuery('SHOW TRANSACTIONS YIELD transactionId, currentQuery', {}, { database });
+  const ids = shown.records
+    .filter((record) => !String(record.get('currentQuery')).startsWith('SHOW TRANSACTIONS'))
+    .map((record) => String(record.get('transactionId')));
+  if (ids.length > 0) await driver.executeQuery('TERMINATE TRANSACTIONS $ids', { ids }, { database });
+}
+
+async function askGraphQL(url: string, ask: GraphQLAsk): Promise<number> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: ask.query, variables: ask.variables }) });
+  const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown };
+  if (body.errors || !body.data) throw new Error(`${url}: ${JSON.stringify(body.errors).slice(0, 600)}`);
+  return ask.rows(body.data);
 }
 
 function argument(name: string, fallback: string): string {
@@ -137,80 +119,173 @@ function argument(name: string, fallback: string): string {
   return index >= 0 && process.argv[index + 1] ? process.argv[index + 1] : fallback;
 }
 
+type Side = 'ours' | 'raw' | 'peer' | 'before';
+
+interface CaseResult {
+  name: string;
+  note?: string;
+  rows: Record<Side, number | null>;
+  sides: Partial<Record<Side, Measure>>;
+}
+
+const DERIVE_PUBLISHED_ON = `
+MATCH (d:Document) WHERE d.source =~ '\\\\d{4}-\\\\d{2}-\\\\d{2}-.*' AND d.publishedOn IS NULL
+CALL (d) {
+  WITH d, date(left(d.source, 10)) AS day
+  SET d.publishedOn = day
+  WITH d, day MATCH (d)-[:CONTAINS]->(s:Story) SET s.publishedOn = day
+} IN TRANSACTIONS OF 500 ROWS`;
+
 async function main(): Promise<void> {
   const log = (message: string) => process.stderr.write(`${message}\n`);
-  const rounds = Number(argument('--rounds', '5'));
-  const seconds = Number(argument('--seconds', '5'));
+  const rounds = Number(argument('--rounds', '3'));
+  const seconds = Number(argument('--seconds', '3'));
   const connections = Number(argument('--connections', '10'));
-  const warmup = Number(argument('--warmup', '15'));
-  const place = argument('--place', '芦淞区');
-  const givenUrl = process.argv.includes('--url') ? argument('--url', '') : null;
-  if (givenUrl && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(givenUrl)) throw new Error('--url must be a loopback address (http://localhost:…/graphql)');
+  const warmup = Number(argument('--warmup', '2'));
+  const only = argument('--only', '');
+  const label = argument('--label', 'graph');
+  const jsonOut = argument('--json', '');
+  const load: Load = { connections, seconds };
 
   const config = loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1' });
   let database: Database | null = null;
   let server: RunningServer | null = null;
+  let peer: PeerServer | null = null;
   try {
     database = await openDatabase({ config, log });
-    if (!givenUrl) {
-      await ingestPaths({
-        paths: [config.ingest.seedsDir],
-        driver: database.driver,
-        database: database.database,
-        maxFileBytes: config.ingest.maxFileBytes,
-        timeoutMs: config.neo4j.transactionTimeoutMs,
-      });
-      server = await startServer({ api: config.api, driver: database.driver, database: database.database, transactionTimeoutMs: config.neo4j.transactionTimeoutMs });
+    const { driver } = database;
+    const db = database.database;
+    if (!process.argv.includes('--no-ingest')) {
+      await ingestPaths({ paths: [config.ingest.seedsDir], driver, database: db, maxFileBytes: config.ingest.maxFileBytes, timeoutMs: config.neo4j.transactionTimeoutMs });
     }
-    const url = givenUrl ?? server!.url;
-
-    // Both answers must agree before timing means anything.
-    const check = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY, variables: { place } }) });
-    const checked = (await check.json()) as { data?: { programmeRuns: unknown[] }; errors?: unknown };
-    if (checked.errors) throw new Error(`GraphQL query failed: ${JSON.stringify(checked.errors)}`);
-    const raw = await database.driver.executeQuery(RAW_CYPHER, { place }, { database: database.database });
-    log(`programmeRuns(place: ${place}): ${checked.data?.programmeRuns.length} runs over GraphQL, ${raw.records.length} rows from raw Cypher`);
-
-    // Neo4j keeps getting faster for a while after its first queries (JIT, plan cache, page cache).
-    log(`warming up (${warmup} s each)…`);
-    await graphqlRound({ url, connections, seconds: warmup, place });
-    await rawRound({ driver: database.driver, database: database.database, connections, seconds: warmup, place });
-
-    const gql: Measure[] = [];
-    const base: Measure[] = [];
-    for (let round = 1; round <= rounds; round++) {
-      // Alternate which side goes first, so that neither always runs on a fresher machine.
-      const runGraphql = async () => gql.push(await graphqlRound({ url, connections, seconds, place }));
-      const runRaw = async () => base.push(await rawRound({ driver: database!.driver, database: database!.database, connections, seconds, place }));
-      if (round % 2 === 1) {
-        await runGraphql();
-        await runRaw();
-      } else {
-        await runRaw();
-        await runGraphql();
+    if (process.argv.includes('--derive-published-on')) {
+      const session = driver.session({ database: db });
+      try {
+        await session.run(DERIVE_PUBLISHED_ON);
+      } finally {
+        await session.close();
       }
-      const g = gql.at(-1)!;
-      const b = base.at(-1)!;
-      log(`round ${round}: GraphQL p50 ${g.p50.toFixed(1)} ms p95 ${g.p95.toFixed(1)} ms ${g.rps.toFixed(0)} req/s | raw p50 ${b.p50.toFixed(1)} ms p95 ${b.p95.toFixed(1)} ms ${b.rps.toFixed(0)} req/s`);
     }
-    const med = (xs: Measure[], key: keyof Measure) => median(xs.map((x) => x[key]));
-    const rows = [
-      ['GraphQL (autocannon)', med(gql, 'p50'), med(gql, 'p95'), med(gql, 'rps'), gql.reduce((n, x) => n + x.errors, 0)],
-      ['raw Cypher (driver)', med(base, 'p50'), med(base, 'p95'), med(base, 'rps'), base.reduce((n, x) => n + x.errors, 0)],
-    ] as const;
-    const ratioP50 = rows[0][1] / rows[1][1];
-    const ratioP95 = rows[0][2] / rows[1][2];
-    const ratioRps = rows[1][3] / rows[0][3];
-    process.stdout.write(`\nprogrammeRuns(where: {place: "${place}"}), ${connections} concurrent, ${rounds} rounds of ${seconds} s (medians)\n`);
-    process.stdout.write(`${'side'.padEnd(22)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'req/s'.padStart(8)} ${'errors'.padStart(7)}\n`);
-    for (const [name, p50, p95, rps, errors] of rows) {
-      process.stdout.write(`${name.padEnd(22)} ${p50.toFixed(1).padStart(8)} ${p95.toFixed(1).padStart(8)} ${rps.toFixed(0).padStart(8)} ${String(errors).padStart(7)}\n`);
+    const [{ stories, documents }] = (await driver.executeQuery('MATCH (d:Document) WITH count(d) AS documents MATCH (s:Story) RETURN documents, count(s) AS stories', {}, { database: db })).records.map((r) => r.toObject() as { stories: number; documents: number });
+    log(`graph "${label}": ${documents} pages, ${stories} stories`);
+
+    const oursUrl = process.argv.includes('--ours-url') ? argument('--ours-url', '') : null;
+    if (oursUrl && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(oursUrl)) throw new Error('--ours-url must be a loopback address');
+    if (!oursUrl) server = await startServer({ api: config.api, driver, database: db, transactionTimeoutMs: config.neo4j.transactionTimeoutMs });
+    const ours = oursUrl ?? server!.url;
+    peer = await startPeerServer({ driver, database: db });
+    const beforeUrl = process.argv.includes('--before-url') ? argument('--before-url', '') : null;
+    if (beforeUrl && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(beforeUrl)) throw new Error('--before-url must be a loopback address');
+
+    const cases = benchCases({
+      place: argument('--place', '芦淞区'),
+      agency: argument('--agency', '芦淞区'),
+      search: 'lusong',
+      pathFrom: 'person:谢恩',
+      pathTo: 'org:株洲市人力资源和社会保障局',
+      text: '就业',
+      publishedFrom: '2023-03-01',
+      publishedTo: '2023-03-31',
+      nodeId: 'place:430203',
+      statsPlace: '株洲市',
+    }).filter((c) => !only || c.name.includes(only));
+
+    const results: CaseResult[] = [];
+    for (const benchCase of cases) results.push(await runCase(benchCase));
+
+    async function runCase(c: BenchCase): Promise<CaseResult> {
+      // The answers first: each side's rows, so that the table shows they agree.
+      let oursRows: number | null = null;
+      try {
+        oursRows = await askGraphQL(ours, c.ours);
+      } catch (error) {
+        if (!oursUrl) throw error;
+        log(`${c.name}: ${ours} cannot answer it (${String(error).slice(0, 160)}); skipped for "ours"`);
+      }
+      const rows: Record<Side, number | null> = {
+        ours: oursRows,
+        raw: c.raw.rows((await driver.executeQuery(c.raw.cypher, c.raw.params, { database: db })).records.map((r) => r.toObject())),
+        peer: c.peer ? await askGraphQL(peer!.url, c.peer) : null,
+        before: null,
+      };
+      if (beforeUrl) {
+        try {
+          rows.before = await askGraphQL(beforeUrl, c.ours);
+        } catch (error) {
+          log(`${c.name}: the earlier version cannot answer it (${String(error).slice(0, 200)})`);
+        }
+      }
+      const sides: Array<[Side, () => Promise<Measure>]> = [
+        ...(oursRows !== null ? [['ours', () => graphqlRound(ours, c.ours, load)] as [Side, () => Promise<Measure>]] : []),
+        ['raw', () => rawRound(driver, db, c.raw, load)],
+        ...(c.peer ? [['peer', () => graphqlRound(peer!.url, c.peer!, load)] as [Side, () => Promise<Measure>]] : []),
+        ...(beforeUrl && rows.before !== null ? [['before', () => graphqlRound(beforeUrl, c.ours, load)] as [Side, () => Promise<Measure>]] : []),
+      ];
+      // Neo4j and V8 get faster for a while (plan cache, JIT): a short warm-up per side.
+      for (const [, run] of sides) {
+        await graphqlWarm(run);
+        await settle(driver, db);
+      }
+      const measured: Partial<Record<Side, Measure[]>> = {};
+      for (let round = 0; round < rounds; round++) {
+        // Rotate which side goes first, so that none always runs on a fresher machine.
+        for (let i = 0; i < sides.length; i++) {
+          const [side, run] = sides[(round + i) % sides.length];
+          (measured[side] ??= []).push(await run());
+          await settle(driver, db);
+        }
+      }
+      const result: CaseResult = { name: c.name, note: c.note, rows, sides: {} };
+      for (const [side, list] of Object.entries(measured) as Array<[Side, Measure[]]>) {
+        result.sides[side] = {
+          p50: median(list.map((m) => m.p50)),
+          p95: median(list.map((m) => m.p95)),
+          rps: median(list.map((m) => m.rps)),
+          errors: list.reduce((n, m) => n + m.errors, 0),
+        };
+      }
+      log(`${c.name}: ${(['ours', 'raw', 'peer', 'before'] as const).map((s) => (result.sides[s] ? `${s} p50 ${result.sides[s]!.p50.toFixed(1)} ms ${result.sides[s]!.rps.toFixed(0)} req/s` : `${s} n/a`)).join(' | ')}`);
+      return result;
     }
-    process.stdout.write(`ratio GraphQL/raw: p50 ${ratioP50.toFixed(2)}x, p95 ${ratioP95.toFixed(2)}x, throughput ${ratioRps.toFixed(2)}x slower (target ≤ 2x)\n`);
+
+    async function graphqlWarm(run: () => Promise<Measure>): Promise<void> {
+      if (warmup <= 0) return;
+      const saved = load.seconds;
+      load.seconds = warmup;
+      try {
+        await run();
+      } finally {
+        load.seconds = saved;
+      }
+    }
+
+    printTable(label, { documents, stories }, results, { connections, rounds, seconds });
+    if (jsonOut) fs.writeFileSync(jsonOut, `${JSON.stringify({ label, documents, stories, connections, rounds, seconds, results }, null, 2)}\n`);
   } finally {
+    await peer?.stop();
     await server?.stop();
     await database?.close();
   }
+}
+
+function printTable(label: string, size: { documents: number; stories: number }, results: CaseResult[], run: { connections: number; rounds: number; seconds: number }): void {
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  const f = (value: number | undefined, digits = 1) => (value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits));
+  out(`\n${label}: ${size.documents} pages, ${size.stories} stories; ${run.connections} connections, ${run.rounds} rounds of ${run.seconds} s per side (medians)`);
+  const withBefore = results.some((r) => r.rows.before !== null || r.sides.before);
+  out(`| query | ours p50 / p95 ms | ours req/s | raw p50 / p95 ms | raw req/s | peer p50 / p95 ms | peer req/s | ours/peer req/s | ours/raw p50 | rows ours / raw / peer |${withBefore ? ' before p50 / p95 ms | before req/s |' : ''}`);
+  out(`|---|---|---|---|---|---|---|---|---|---|${withBefore ? '---|---|' : ''}`);
+  for (const r of results) {
+    const { ours, raw, peer } = r.sides;
+    const { before } = r.sides;
+    const errors = (['ours', 'raw', 'peer', 'before'] as const).map((s) => r.sides[s]?.errors ?? 0).reduce((a, b) => a + b, 0);
+    out(
+      `| ${r.name} | ${f(ours?.p50)} / ${f(ours?.p95)} | ${f(ours?.rps, 0)} | ${f(raw?.p50)} / ${f(raw?.p95)} | ${f(raw?.rps, 0)} | ${peer ? `${f(peer.p50)} / ${f(peer.p95)}` : 'n/a'} | ${peer ? f(peer.rps, 0) : 'n/a'} | ` +
+        `${peer && ours ? `${(ours.rps / peer.rps).toFixed(2)}×` : 'n/a'} | ${ours && raw ? `${(ours.p50 / raw.p50).toFixed(2)}×` : '—'} | ${r.rows.ours ?? 'n/a'} / ${r.rows.raw} / ${r.rows.peer ?? 'n/a'}${errors ? ` (${errors} errors)` : ''} |` +
+        (withBefore ? ` ${before ? `${f(before.p50)} / ${f(before.p95)}` : 'failed'} | ${before ? f(before.rps, 0) : '—'} |` : ''),
+    );
+  }
+  for (const r of results) if (r.note) out(`- ${r.name}: ${r.note}`);
 }
 
 main().catch((error: unknown) => {

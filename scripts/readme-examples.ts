@@ -103,6 +103,37 @@ export const EXAMPLES: Example[] = [
 }`,
   },
   {
+    title: 'How many programmes ran in each district of 株洲市 (streets and communities rolled up)?',
+    note: '`programmeStats` groups the runs `programmeRuns` answers: a district counts the programmes of its streets and communities (PART_OF), sorted by count; `stories` and `agencies` are the distinct stories and bodies behind each group. Also `groupBy: [SUBDISTRICT | AGENCY | KIND | MONTH]`, several at once, and `where: {agency, kind, from, to}`.',
+    query: `{
+  programmeStats(where: {place: "株洲市"}, groupBy: [DISTRICT], first: 5) {
+    totalCount
+    edges { node { key label count stories agencies } }
+  }
+}`,
+  },
+  {
+    title: 'Which kinds of programme did each body run in 芦淞区?',
+    note: 'Two dimensions make a cross product, in the order given; `parts` spells the key out.',
+    query: `{
+  programmeStats(where: {place: "芦淞区"}, groupBy: [AGENCY, KIND], first: 3) {
+    totalCount
+    edges { node { label count parts { dimension key label } } }
+  }
+}`,
+  },
+  {
+    title: 'Which bodies ran the most programmes in 株洲市?',
+    note: '`topAgencies` ranks organisations and places acting as bodies by the programmes they ran under the filter.',
+    query: `{
+  topAgencies(where: {place: "株洲市"}, first: 5) {
+    agency { __typename name }
+    count
+    stories
+  }
+}`,
+  },
+  {
     title: 'Graph size',
     note: 'Counts of what the graph holds.',
     query: '{ stats { documents stories people organisations places programmes relationships } }',

@@ -9,6 +9,7 @@ import { PathResolver } from './resolvers/path.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import { PlaceResolver } from './resolvers/place.resolver';
 import { ProgrammeRunResolver } from './resolvers/programme-run.resolver';
+import { ProgrammeStatsResolver } from './resolvers/programme-stats.resolver';
 import { ProgrammeResolver } from './resolvers/programme.resolver';
 import { SearchResolver } from './resolvers/search.resolver';
 import { StatsResolver } from './resolvers/stats.resolver';
@@ -25,6 +26,7 @@ export const RESOLVERS = [
   DocumentResolver,
   EvidenceResolver,
   ProgrammeRunResolver,
+  ProgrammeStatsResolver,
   SearchResolver,
   PathResolver,
   StatsResolver,

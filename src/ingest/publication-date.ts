@@ -5,33 +5,28 @@
  * (lexicon/dates.json), compiled and checked once here. Pure: strings in, ISO dates out.
  */
 import data from './lexicon/dates.json';
+import { LexiconError, count, defineLexicon, group, patterns } from './lexicon/loader';
 
-export class DatePatternError extends Error {
-  constructor(message: string) {
-    super(`src/ingest/lexicon/dates.json: ${message}`);
-    this.name = 'DatePatternError';
-  }
-}
+const DATES = defineLexicon('dates.json', data, {
+  pathDates: patterns,
+  dateLine: (value, fail) => patterns([value], fail)[0]!,
+  window: group({ monthsBefore: count, monthsAfter: count }),
+});
 
+/** A pattern that compiled but cannot say a date: it must name the year, month and day. */
 function compile(source: string, what: string, flags = 'u'): RegExp {
-  let pattern: RegExp;
-  try {
-    pattern = new RegExp(source, flags);
-  } catch (error) {
-    throw new DatePatternError(`${what} is not a valid pattern: ${(error as Error).message}`);
+  for (const part of ['year', 'month', 'day']) {
+    if (!source.includes(`(?<${part}>`)) throw new LexiconError('dates.json', what, `has no named group "${part}"`);
   }
-  for (const group of ['year', 'month', 'day']) {
-    if (!source.includes(`(?<${group}>`)) throw new DatePatternError(`${what} has no named group "${group}"`);
-  }
-  return pattern;
+  return new RegExp(source, flags);
 }
 
-const PATH_DATES = data.pathDates.map((source, i) => compile(source, `pathDates[${i}]`, 'gu'));
-const DATE_LINE = compile(data.dateLine, 'dateLine');
-const { monthsBefore, monthsAfter } = data.window;
-if (!(Number.isInteger(monthsBefore) && Number.isInteger(monthsAfter) && monthsBefore + monthsAfter === 12)) {
+const PATH_DATES = DATES.pathDates.map((source, i) => compile(source, `pathDates entry #${i}`, 'gu'));
+const DATE_LINE = compile(DATES.dateLine, 'dateLine');
+const { monthsBefore, monthsAfter } = DATES.window;
+if (monthsBefore + monthsAfter !== 12) {
   // Twelve months exactly, so that every month-day has one year in the window.
-  throw new DatePatternError('window.monthsBefore + window.monthsAfter must be 12');
+  throw new LexiconError('dates.json', 'window', 'monthsBefore + monthsAfter must be 12');
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');

@@ -10,51 +10,244 @@
  * at any depth, counts as inside; a programme matches when it was HELD_IN one of those. A
  * programme with no HELD_IN place that a place itself ran (芦淞区 acting as a body) is taken to
  * have run in that place's territory, so it matches too.
+ *
+ * Anchoring: the cost must follow the answer, not the graph (an earlier version matched every
+ * RUNS edge and filtered afterwards, and ran out of transaction memory at ~250 pages). So there
+ * is one constant query per anchor, picked by which filters are given:
+ * - PLACE: look the place up by index, walk PART_OF inwards, then HELD_IN / RUNS to programmes;
+ * - AGENCY: look the agency up by index, walk its RUNS edges;
+ * - KIND: neither, but a kind; programmes by the `programme_kind` index;
+ * - PROGRAMME: no filter; programmes in `programme_name` index order, which lets Neo4j stop
+ *   after `$limit` rows (ORDER BY starts with p.name).
+ * All three share the tail that pairs agencies with programmes and builds the answer.
  */
 import type { ProgrammeKind } from '../../model';
 import type { Neo4jReader } from './reader';
-import { entityMap, MAX_PART_OF_DEPTH, namedBy, storyMap } from './fragments.repository';
+import { entityMap, lookUp, MAX_PART_OF_DEPTH, namedBy, publishedWithin, storyMap } from './fragments.repository';
 import { toEntityRow, toEvidenceRows, type EntityRow, type EvidenceRow, type StoryRow } from './rows';
 
-export const PROGRAMME_RUNS_QUERY = `
-CALL () {
-  OPTIONAL MATCH (target:Place) WHERE ${namedBy('target', '$place')}
-  OPTIONAL MATCH (inside:Place)-[:PART_OF*0..${MAX_PART_OF_DEPTH}]->(target)
-  RETURN collect(DISTINCT inside.id) AS insideIds
-}
-MATCH (agency:Entity)-[run:RUNS]->(p:Programme)
-WHERE ($kind IS NULL OR p.kind = $kind)
+/**
+ * Most sentences one run cites (the RUNS sentences first, then HELD_IN): in an archive a programme
+ * recurs in dozens of stories, and every one of them would otherwise come back with every run.
+ */
+export const MAX_EVIDENCE_PER_RUN = 20;
+
+/** The three anchors; see the module comment. */
+export type ProgrammeRunAnchor = 'PLACE' | 'AGENCY' | 'KIND' | 'PROGRAMME';
+
+const RUN_FILTER = `($kind IS NULL OR p.kind = $kind)
   AND ($agency IS NULL OR ${namedBy('agency', '$agency')})
-WITH insideIds, agency, p, collect(run) AS runs
+  AND ${publishedWithin('run.story')}`;
+
+/**
+ * From (targets, agency, p, runs) to the matched runs (agency, p, runs, within): the HELD_IN
+ * places inside a filter place (all of them without a place filter, null targets) and the
+ * roll-up rule. "Inside" is checked by walking PART_OF up from the held place to one of the
+ * targets, a few hops; the rows never carry the list of every place inside (an archive's
+ * district has hundreds, and carrying that list per row cost Neo4j's transaction memory).
+ * Shared with the analytics roll-ups (programme-stats.repository.ts).
+ */
+export const MATCHED_RUNS = `
 OPTIONAL MATCH (p)-[held:HELD_IN]->(pl:Place)
-WITH insideIds, agency, p, runs, collect(CASE WHEN pl IS NULL THEN null ELSE {place: pl, held: held} END) AS helds
-WITH agency, p, runs, size(helds) AS heldCount,
-     CASE WHEN $place IS NULL THEN helds ELSE [h IN helds WHERE h.place.id IN insideIds] END AS within,
-     agency:Place AND agency.id IN insideIds AS agencyInside
-WHERE $place IS NULL OR size(within) > 0 OR (heldCount = 0 AND agencyInside)
+// One row per place, so that "inside" is walked once per place, not once per story stating it.
+WITH targets, agency, p, runs, pl, [h IN collect(held) WHERE ${publishedWithin('h.story')}] AS helds
+WITH targets, agency, p, runs, pl, helds,
+     pl IS NOT NULL AND size(helds) > 0
+       AND (targets IS NULL OR EXISTS { MATCH (pl)-[:PART_OF*0..${MAX_PART_OF_DEPTH}]->(t:Place) WHERE t IN targets }) AS inside
+WITH targets, agency, p, runs, count(pl) AS heldCount,
+     reduce(acc = [], x IN collect(CASE WHEN inside THEN [h IN helds | {place: pl, held: h {.story, .evidence}}] END) | acc + x) AS within
+WITH agency, p, runs, heldCount, within, targets,
+     agency:Place AND targets IS NOT NULL AND EXISTS { MATCH (agency)-[:PART_OF*0..${MAX_PART_OF_DEPTH}]->(t:Place) WHERE t IN targets } AS agencyInside
+WHERE targets IS NULL OR size(within) > 0 OR (heldCount = 0 AND agencyInside)`;
+
+// The answer: order, limit, then each cited story once.
+const TAIL = `${MATCHED_RUNS}
 WITH agency, p, runs, within, [h IN within | h.place] AS placeNodes
-ORDER BY p.name, agency.name, p.id, agency.id
+ORDER BY p.name, p.id, agency.name, agency.id
 LIMIT toInteger($limit)
 WITH collect({
        agency: ${entityMap('agency')},
        programme: ${entityMap('p')},
        places: [x IN placeNodes | ${entityMap('x')}],
        evidence: [e IN [r IN runs | {story: r.story, sentence: r.evidence}] + [h IN within | {story: h.held.story, sentence: h.held.evidence}]
-                  WHERE e.sentence IS NOT NULL]
+                  WHERE e.sentence IS NOT NULL][..${MAX_EVIDENCE_PER_RUN}]
      }) AS found
-// A few stories carry most of the evidence: each is sent once, not once per sentence.
+// A few stories carry most of the evidence: each is sent once, not once per sentence. The
+// subquery sees only the story ids (given the whole answer, Neo4j's memory estimate of it ran
+// into the transaction limit at 10k pages).
+WITH found, reduce(ids = [], row IN found | ids + [e IN row.evidence | e.story]) AS storyIds
 RETURN found AS runs, COLLECT {
-  UNWIND found AS row UNWIND row.evidence AS e
-  WITH DISTINCT e.story AS storyId
+  UNWIND storyIds AS storyId
+  WITH DISTINCT storyId
   MATCH (s:Story {id: storyId})
   RETURN ${storyMap('s')}
 } AS stories`;
+
+// The same answer without evidence, for requests that do not ask for it: no sentences, no stories.
+const LEAN_TAIL = `${MATCHED_RUNS}
+WITH agency, p, [h IN within | h.place] AS placeNodes
+ORDER BY p.name, p.id, agency.name, agency.id
+LIMIT toInteger($limit)
+RETURN collect({
+       agency: ${entityMap('agency')},
+       programme: ${entityMap('p')},
+       places: [x IN placeNodes | ${entityMap('x')}],
+       evidence: []
+     }) AS runs, [] AS stories`;
+
+/*
+ * Each head comes in two forms: whole (for the roll-ups, which count every run) and limited (for
+ * programmeRuns). The answer is ordered by programme first, so its first $limit runs belong to
+ * the first $limit programmes (by name) that have a run matching the filter; the limited heads
+ * keep only those before pairing programmes with agencies, evidence and places. An archive's
+ * district has thousands of programmes, and this keeps the expensive part at $limit of them.
+ */
+const HAS_RUN = `EXISTS { MATCH (agency:Entity)-[run:RUNS]->(p) WHERE ${RUN_FILTER} }`;
+const FIRST_PROGRAMMES = (carry: string) => `WITH ${carry}p ORDER BY p.name, p.id LIMIT toInteger($limit)`;
+
+/** Programmes with a HELD_IN place inside $place, or run by a place inside it and held nowhere. */
+const PLACE_CANDIDATES = `
+  UNWIND targets AS target
+  MATCH (target)<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(inside:Place)
+  WITH DISTINCT inside
+  CALL (inside) {
+    MATCH (inside)<-[held:HELD_IN]-(p:Programme) WHERE ${publishedWithin('held.story')} RETURN p
+    UNION
+    MATCH (inside)-[run:RUNS]->(p:Programme)
+    WHERE NOT EXISTS { (p)-[:HELD_IN]->(:Place) } AND ($agency IS NULL OR ${namedBy('inside', '$agency')}) AND ${publishedWithin('run.story')}
+    RETURN p
+  }
+  WITH DISTINCT p
+  WHERE ($kind IS NULL OR p.kind = $kind)`;
+
+// The same programmes tested one by one, for walking the name index in order.
+const INSIDE_TARGETS = (v: string) => `EXISTS { MATCH (${v})-[:PART_OF*0..${MAX_PART_OF_DEPTH}]->(t:Place) WHERE t IN targets }`;
+const IS_PLACE_CANDIDATE = `($kind IS NULL OR p.kind = $kind)
+    AND (EXISTS { MATCH (p)-[held:HELD_IN]->(pl:Place) WHERE ${publishedWithin('held.story')} AND ${INSIDE_TARGETS('pl')} }
+         OR (NOT EXISTS { (p)-[:HELD_IN]->(:Place) }
+             AND EXISTS { MATCH (inside:Place)-[run:RUNS]->(p)
+                          WHERE ${INSIDE_TARGETS('inside')} AND ($agency IS NULL OR ${namedBy('inside', '$agency')}) AND ${publishedWithin('run.story')} }))`;
+
+/*
+ * A place with many programmes (an archive's district: thousands) is answered from the other end:
+ * the programme-name index in order, each programme checked for the place, stopping at $limit —
+ * a few hundred checks instead of collecting and sorting every programme of the district. Which
+ * way is decided in the query from the HELD_IN degrees of the places inside (constant time per
+ * place): the two branches of the union are exclusive.
+ */
+const byPlace = (limited: boolean) => `
+${lookUp('target', 'Place', '$place')}
+WITH collect(target) AS targets
+${
+  limited
+    ? `WITH targets, COUNT { UNWIND targets AS target MATCH (target)<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(x:Place) WITH DISTINCT x UNWIND range(1, COUNT { (x)<-[:HELD_IN]-() }) AS n RETURN n } AS heldHere
+CALL (targets, heldHere) {
+  WITH targets, heldHere WHERE heldHere <= 20 * $limit
+  ${PLACE_CANDIDATES.trim()} AND ${HAS_RUN}
+  ${FIRST_PROGRAMMES('')}
+  RETURN p
+  UNION
+  WITH targets, heldHere WHERE heldHere > 20 * $limit
+  MATCH (p:Programme) WHERE p.name IS NOT NULL
+  WITH targets, p ORDER BY p.name, p.id
+  WHERE ${IS_PLACE_CANDIDATE} AND ${HAS_RUN}
+  WITH p LIMIT toInteger($limit)
+  RETURN p
+}`
+    : `CALL (targets) {${PLACE_CANDIDATES}
+  RETURN p
+}`
+}
+MATCH (agency:Entity)-[run:RUNS]->(p)
+WHERE ${RUN_FILTER}
+WITH targets, agency, p, collect(run {.story, .evidence}) AS runs`;
+
+const byAgency = (limited: boolean) => `
+${lookUp('agency', 'Entity', '$agency')}
+MATCH (agency)-[run:RUNS]->(p:Programme)
+WHERE ${RUN_FILTER}${
+  limited
+    ? `
+WITH DISTINCT agency, p ORDER BY p.name, p.id, agency.name, agency.id LIMIT toInteger($limit)
+MATCH (agency)-[run:RUNS]->(p)
+WHERE ${RUN_FILTER}`
+    : ''
+}
+WITH null AS targets, agency, p, collect(run {.story, .evidence}) AS runs`;
+
+const byKind = (limited: boolean) => `
+MATCH (p:Programme {kind: $kind})${limited ? `
+WHERE ${HAS_RUN}
+${FIRST_PROGRAMMES('')}` : ''}
+MATCH (agency:Entity)-[run:RUNS]->(p)
+WHERE ${RUN_FILTER}
+WITH null AS targets, agency, p, collect(run {.story, .evidence}) AS runs`;
+
+// In name-index order: with a limit, Neo4j stops after the first $limit programmes with a run.
+const byProgramme = (limited: boolean) => `
+MATCH (p:Programme)
+WHERE p.name IS NOT NULL${limited ? ` AND ${HAS_RUN}
+${FIRST_PROGRAMMES('')}` : '\nWITH p ORDER BY p.name'}
+MATCH (agency:Entity)-[run:RUNS]->(p)
+WHERE ${RUN_FILTER}
+WITH null AS targets, agency, p, collect(run {.story, .evidence}) AS runs`;
+
+const LIMITED_HEADS: Readonly<Record<ProgrammeRunAnchor, string>> = {
+  PLACE: byPlace(true),
+  AGENCY: byAgency(true),
+  KIND: byKind(true),
+  PROGRAMME: byProgramme(true),
+};
+
+/**
+ * The start of each anchor's query, up to (targets, agency, p, runs): the runs of $agency (or
+ * any agency) of programmes of $kind stated in a story published in range, with targets the
+ * places $place names (null without a place filter). Shared with the analytics roll-ups.
+ */
+export const RUN_HEADS: Readonly<Record<ProgrammeRunAnchor, string>> = {
+  PLACE: byPlace(false),
+  AGENCY: byAgency(false),
+  KIND: byKind(false),
+  PROGRAMME: byProgramme(false),
+};
+
+/** The constant query of each anchor. */
+export const PROGRAMME_RUNS_QUERIES: Readonly<Record<ProgrammeRunAnchor, string>> = {
+  PLACE: LIMITED_HEADS.PLACE + TAIL,
+  AGENCY: LIMITED_HEADS.AGENCY + TAIL,
+  KIND: LIMITED_HEADS.KIND + TAIL,
+  PROGRAMME: LIMITED_HEADS.PROGRAMME + TAIL,
+};
+
+/** The same queries for requests that do not select `evidence`. */
+export const PROGRAMME_RUNS_LEAN_QUERIES: Readonly<Record<ProgrammeRunAnchor, string>> = {
+  PLACE: LIMITED_HEADS.PLACE + LEAN_TAIL,
+  AGENCY: LIMITED_HEADS.AGENCY + LEAN_TAIL,
+  KIND: LIMITED_HEADS.KIND + LEAN_TAIL,
+  PROGRAMME: LIMITED_HEADS.PROGRAMME + LEAN_TAIL,
+};
+
+/** The flagship roll-up, `programmeRuns(where: {place})`. */
+export const PROGRAMME_RUNS_QUERY = PROGRAMME_RUNS_QUERIES.PLACE;
+
+/** Which anchor a filter starts from: the place when given (usually the narrower), else the agency. */
+export function programmeRunAnchor(query: Pick<ProgrammeRunQuery, 'place' | 'agency' | 'kind'>): ProgrammeRunAnchor {
+  if (query.place !== null) return 'PLACE';
+  if (query.agency !== null) return 'AGENCY';
+  if (query.kind !== null) return 'KIND';
+  return 'PROGRAMME';
+}
 
 export interface ProgrammeRunQuery {
   place: string | null;
   agency: string | null;
   kind: ProgrammeKind | null;
+  /** ISO dates (YYYY-MM-DD), validated by the resolver; a run counts when a story stating it was published in the range. */
+  publishedFrom: string | null;
+  publishedTo: string | null;
   limit: number;
+  /** Whether the request selects `evidence`; without it the query leaves sentences and stories out. */
+  withEvidence?: boolean;
 }
 
 export interface ProgrammeRunRow {
@@ -73,7 +266,9 @@ interface RawRun {
 
 /** Runs matching the filter, ordered by programme then agency name. */
 export async function readProgrammeRuns(reader: Neo4jReader, query: ProgrammeRunQuery): Promise<ProgrammeRunRow[]> {
-  const [result] = await reader.read<{ runs: RawRun[]; stories: StoryRow[] }>(PROGRAMME_RUNS_QUERY, { ...query });
+  const { withEvidence = true, ...params } = query;
+  const queries = withEvidence ? PROGRAMME_RUNS_QUERIES : PROGRAMME_RUNS_LEAN_QUERIES;
+  const [result] = await reader.read<{ runs: RawRun[]; stories: StoryRow[] }>(queries[programmeRunAnchor(query)], params);
   if (!result) return [];
   const stories = new Map(result.stories.map((story) => [story.id, story]));
   return result.runs.map((run) => {

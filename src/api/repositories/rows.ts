@@ -24,6 +24,8 @@ export interface StoryRow {
   subtitle: string | null;
   section: string | null;
   date: string | null;
+  /** Publication day, YYYY-MM-DD (the Neo4j date as text), or null when not known. */
+  publishedOn: string | null;
   /** Absent from list and relationship queries; loaded on demand by the storyBody loader. */
   body?: string;
   position: number;

@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
+import { dayRange } from '../dates';
 import { listCost } from '../limits';
 import { pageWindow, toConnection } from '../pagination';
 import { readStoryPage } from '../repositories/list.repository';
@@ -30,7 +31,9 @@ export class StoryResolver {
   @Query(() => StoryConnection, { description: 'Stories, filtered and paged; newest first by default.', complexity: listCost })
   async stories(@Args() args: StoriesArgs, @Ctx() ctx: Context) {
     const window = pageWindow(args, ctx.limits);
-    const page = await readStoryPage(ctx.reader, { where: args.where, sort: args.orderBy, window });
+    const published = dayRange(args.where?.publishedFrom, args.where?.publishedTo, { from: 'where.publishedFrom', to: 'where.publishedTo' });
+    const where = args.where ? { ...args.where, publishedFrom: published.from, publishedTo: published.to } : null;
+    const page = await readStoryPage(ctx.reader, { where, sort: args.orderBy, window });
     return toConnection(page, window, (row) => row);
   }
 

@@ -48,3 +48,22 @@ registerEnumType(StorySort, {
   name: 'StorySort',
   description: 'Order of story lists; stories of one date keep their order on the page.',
 });
+
+export enum StatsGroupBy {
+  DISTRICT = 'DISTRICT',
+  SUBDISTRICT = 'SUBDISTRICT',
+  AGENCY = 'AGENCY',
+  KIND = 'KIND',
+  MONTH = 'MONTH',
+}
+registerEnumType(StatsGroupBy, {
+  name: 'StatsGroupBy',
+  description: 'A dimension of `programmeStats`; several make a cross product, in the order given.',
+  valuesConfig: {
+    DISTRICT: { description: 'The district a programme ran in; a district counts its streets and communities (PART_OF).' },
+    SUBDISTRICT: { description: 'The street (街道) or town (镇) a programme ran in, with its communities.' },
+    AGENCY: { description: 'The organisation or place that ran it.' },
+    KIND: { description: 'The programme kind.' },
+    MONTH: { description: 'YYYY-MM of Story.publishedOn of the stories that state it.' },
+  },
+});

@@ -1,5 +1,6 @@
 import { Field, InputType } from 'type-graphql';
 import type { ProgrammeKind } from '../../model';
+import { DateScalar } from './date.scalar';
 import { ProgrammeKindEnum } from './enums.type';
 
 @InputType({ description: 'Filters for `programmeRuns`; all given fields must hold.' })
@@ -12,4 +13,8 @@ export class ProgrammeRunFilter {
   @Field(() => String, { nullable: true, description: 'Name, alias or id of the organisation or place that ran it.' })
   agency?: string | null;
   @Field(() => ProgrammeKindEnum, { nullable: true }) kind?: ProgrammeKind | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Stated in a story published on or after this day (Story.publishedOn).' })
+  publishedFrom?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Stated in a story published on or before this day.' })
+  publishedTo?: string | null;
 }

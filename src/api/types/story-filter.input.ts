@@ -1,4 +1,5 @@
 import { Field, InputType } from 'type-graphql';
+import { DateScalar } from './date.scalar';
 
 @InputType({ description: 'Filters for `stories`; all given fields must hold.' })
 export class StoryFilter {
@@ -12,4 +13,6 @@ export class StoryFilter {
   @Field(() => String, { nullable: true, description: 'Section header, exactly.' }) section?: string | null;
   @Field(() => String, { nullable: true, description: 'Dated on or after (ISO date, compared as text).' }) dateFrom?: string | null;
   @Field(() => String, { nullable: true, description: 'Dated on or before (ISO date, compared as text).' }) dateTo?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Published on or after this day (Story.publishedOn).' }) publishedFrom?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Published on or before this day (Story.publishedOn).' }) publishedTo?: string | null;
 }

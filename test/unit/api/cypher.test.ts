@@ -11,8 +11,9 @@ describe('pinned Cypher', () => {
   it('programmeRuns', () => expect(PROGRAMME_RUNS_QUERY).toMatchSnapshot());
   it('search', () => expect(SEARCH_QUERY).toMatchSnapshot());
   it('path (4 hops)', () => expect(PATH_QUERIES[4]).toMatchSnapshot());
-  it('stories (newest first)', () => expect(STORY_LIST_QUERIES.DATE_DESC).toMatchSnapshot());
-  it('programmes (by name)', () => expect(ENTITY_LIST_QUERIES.Programme.NAME_ASC).toMatchSnapshot());
+  it('stories (newest first)', () => expect(STORY_LIST_QUERIES.NONE.DATE_DESC).toMatchSnapshot());
+  it('stories published in a range (newest first)', () => expect(STORY_LIST_QUERIES.published.DATE_DESC).toMatchSnapshot());
+  it('programmes (by name)', () => expect(ENTITY_LIST_QUERIES.Programme.NONE.NAME_ASC).toMatchSnapshot());
 
   it('has one path query per hop limit, differing only in the bound', () => {
     expect(Object.keys(PATH_QUERIES)).toHaveLength(MAX_PATH_HOPS);

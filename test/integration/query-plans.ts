@@ -1,0 +1,92 @@
+/**
+ * The statements the API runs, one per repository query shape, with parameters that exercise
+ * them on the seed graph: the plan test EXPLAINs each (api-plans.test.ts) and bench scripts may
+ * reuse the list. Kept beside the test, since only tests and benchmarks need it.
+ */
+import { EntitySort, StorySort } from '../../src/api/types/enums.type';
+import { ENTITY_ANCHORS, entityListStatement, STORY_ANCHORS, storyListStatement } from '../../src/api/repositories/list.repository';
+import { PATH_QUERIES } from '../../src/api/repositories/path.repository';
+import { PROGRAMME_RUNS_LEAN_QUERIES, PROGRAMME_RUNS_QUERIES } from '../../src/api/repositories/programme-run.repository';
+import { programmeStatsStatement } from '../../src/api/repositories/programme-stats.repository';
+import * as relations from '../../src/api/repositories/relations.repository';
+import { SEARCH_QUERY } from '../../src/api/repositories/search.repository';
+import { STATS_QUERY } from '../../src/api/repositories/stats.repository';
+import type { EntityLabel } from '../../src/model';
+
+export interface PlannedStatement {
+  name: string;
+  cypher: string;
+  params: Record<string, unknown>;
+  /** An operator the plan must contain: the index (or count store, or procedure) it starts from. */
+  anchor: RegExp;
+  /** Labels this statement may scan whole (only the unfiltered lists, documented in list.repository.ts). */
+  scans?: string[];
+}
+
+const NO_RANGE = { publishedFrom: null, publishedTo: null };
+const RUNS = { place: null, agency: null, kind: null, ...NO_RANGE, limit: 100 };
+const WINDOW = { offset: 0, limit: 20 };
+
+/** Example values for each list anchor (a filter the seed graph has). */
+const ENTITY_EXAMPLES: Record<EntityLabel, Record<string, Record<string, unknown>>> = {
+  Person: { organisation: { organisation: '株洲市人力资源和社会保障局' }, nameContains: { nameContains: '谢' } },
+  Organisation: { place: { place: '芦淞区' }, nameContains: { nameContains: '人社' }, type: { type: 'GOVERNMENT' } },
+  Place: { within: { within: '芦淞区' }, nameContains: { nameContains: '芦淞' }, level: { level: 'DISTRICT' } },
+  Programme: { agency: { agency: '芦淞区' }, place: { place: '芦淞区' }, nameContains: { nameContains: '就业' }, kind: { kind: 'EMPLOYMENT' } },
+};
+const STORY_EXAMPLES: Record<keyof typeof STORY_ANCHORS, Record<string, unknown>> = {
+  mentions: { mentions: ['芦淞区', '株洲市人力资源和社会保障局'] },
+  reporter: { reporter: '谢恩' },
+  place: { place: '芦淞区' },
+  headlineContains: { headlineContains: '就业' },
+  textPhrase: { textContains: '就业' },
+  textContains: { textContains: '就' },
+  published: { publishedFrom: '2023-01-01', publishedTo: '2023-06-30' },
+  section: { section: '就业·创业' },
+  date: { dateFrom: '2022-01-01', dateTo: '2022-12-31' },
+};
+
+const LOOKUP = /NodeUniqueIndexSeek|NodeIndexSeek|NodeIndexContainsScan/;
+const ID_SEEK = /NodeUniqueIndexSeek/;
+
+export function plannedStatements(): PlannedStatement[] {
+  const out: PlannedStatement[] = [
+    { name: 'programmeRuns(place)', cypher: PROGRAMME_RUNS_QUERIES.PLACE, params: { ...RUNS, place: '芦淞区' }, anchor: LOOKUP },
+    { name: 'programmeRuns(place), no evidence', cypher: PROGRAMME_RUNS_LEAN_QUERIES.PLACE, params: { ...RUNS, place: '芦淞区' }, anchor: LOOKUP },
+    { name: 'programmeRuns(place, dates)', cypher: PROGRAMME_RUNS_QUERIES.PLACE, params: { ...RUNS, place: '芦淞区', publishedFrom: '2023-01-01', publishedTo: '2023-12-31' }, anchor: LOOKUP },
+    { name: 'programmeRuns(agency)', cypher: PROGRAMME_RUNS_QUERIES.AGENCY, params: { ...RUNS, agency: '芦淞区' }, anchor: LOOKUP },
+    { name: 'programmeRuns(kind)', cypher: PROGRAMME_RUNS_QUERIES.KIND, params: { ...RUNS, kind: 'EMPLOYMENT' }, anchor: /NodeIndexSeek/ },
+    { name: 'programmeRuns()', cypher: PROGRAMME_RUNS_QUERIES.PROGRAMME, params: RUNS, anchor: /NodeIndexScan/ },
+  ];
+  const statsWhere = { place: null, agency: null, kind: null, ...NO_RANGE };
+  for (const [name, where] of [
+    ['place', { ...statsWhere, place: '株洲市' }],
+    ['agency', { ...statsWhere, agency: '芦淞区' }],
+    ['kind', { ...statsWhere, kind: 'EMPLOYMENT' }],
+  ] as const) {
+    const statement = programmeStatsStatement({ where, groupBy: ['DISTRICT', 'KIND', 'MONTH'], offset: 0, limit: 20 });
+    out.push({ name: `programmeStats(${name})`, ...statement, anchor: LOOKUP });
+  }
+  for (const label of Object.keys(ENTITY_EXAMPLES) as EntityLabel[]) {
+    for (const anchor of Object.keys(ENTITY_ANCHORS[label])) {
+      const where = ENTITY_EXAMPLES[label][anchor];
+      out.push({ name: `${label} list (${anchor})`, ...entityListStatement({ label, where, sort: EntitySort.MENTIONS_DESC, window: WINDOW }), anchor: LOOKUP });
+    }
+  }
+  out.push({ name: 'Programme list (no filter)', ...entityListStatement({ label: 'Programme', where: null, sort: EntitySort.NAME_ASC, window: WINDOW }), anchor: /NodeIndexScan/ });
+  for (const anchor of Object.keys(STORY_EXAMPLES) as Array<keyof typeof STORY_ANCHORS>) {
+    out.push({ name: `stories (${anchor})`, ...storyListStatement({ where: STORY_EXAMPLES[anchor], sort: StorySort.DATE_DESC, window: WINDOW }), anchor: anchor === 'textPhrase' ? /ProcedureCall/ : LOOKUP });
+  }
+  // The unfiltered lists: totals from the count store; pages a Top-N sort over the label.
+  for (const label of ['Person', 'Organisation', 'Place'] as const) {
+    out.push({ name: `${label} list (no filter)`, ...entityListStatement({ label, where: null, sort: EntitySort.NAME_ASC, window: WINDOW }), anchor: /NodeCountFromCountStore/, scans: [label] });
+  }
+  out.push({ name: 'stories (no filter)', ...storyListStatement({ where: null, sort: StorySort.DATE_DESC, window: WINDOW }), anchor: /NodeCountFromCountStore/, scans: ['Story'] });
+  out.push({ name: 'search', cypher: SEARCH_QUERY, params: { lucene: 'lusong*', exact: 'lusong', kinds: null, first: 5, candidates: 50 }, anchor: /ProcedureCall/ });
+  out.push({ name: 'path', cypher: PATH_QUERIES[4], params: { from: 'person:谢恩', to: 'org:株洲市人力资源和社会保障局' }, anchor: ID_SEEK });
+  out.push({ name: 'stats', cypher: STATS_QUERY, params: {}, anchor: /CountFromCountStore/ });
+  for (const [name, value] of Object.entries(relations)) {
+    if (typeof value === 'string') out.push({ name: `loader ${name}`, cypher: value, params: { ids: ['place:430203'] }, anchor: ID_SEEK });
+  }
+  return out;
+}

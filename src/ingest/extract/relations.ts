@@ -36,6 +36,8 @@ const HELD_IN = defineLexicon('held-in-markers.json', heldInData, {
   modifierBetween: patterns,
   minNameAfterPlace: count,
   siteContinuation: words,
+  areaWords: words,
+  widerBodyStarts: words,
 });
 /** 在/于 right before an explicit location. */
 const AT_BEFORE_RE = new RegExp(`(?:${alternation(HELD_IN.atBefore)})$`);
@@ -46,6 +48,10 @@ const ENTER_RE = new RegExp(`(?:${alternation(HELD_IN.enterVerbs)})$`);
 const MODIFIER_BETWEEN = HELD_IN.modifierBetween.map((p) => new RegExp(p, 'u'));
 /** A sentence opening on the event's site (活动现场，…), up to the programme. */
 const SITE_CONTINUATION_RE = new RegExp(`^\\s*(?:${alternation(HELD_IN.siteContinuation)})[，,：:]`);
+const AREA_WORD_RE = new RegExp(`^$|${alternation(HELD_IN.areaWords)}`);
+const WIDER_BODY_RE = new RegExp(`^(?:${alternation(HELD_IN.widerBodyStarts)})`);
+/** 在X开展“ right before a programme, X a short phrase with no clause break: a stated location. */
+const UNKNOWN_AT_RE = new RegExp(`(?:${alternation(HELD_IN.atBefore)})([^，。；、,;\\s]{2,16}?)(?:${alternation(HELD_IN.jointWords)})?(?:${alternation(HELD_IN.heldVerbs)})了?“?$`);
 
 interface RelationsInput {
   prepared: PreparedText;
@@ -59,6 +65,8 @@ interface RelationsInput {
   basedIn: Array<{ organisation: string; place: string; span: Span }>;
   /** Places the story names only inside bodies' names: bases for HELD_IN, never actors. */
   bases?: PlaceFound[];
+  /** Places the headline, kicker or subtitle names: what the story is about. */
+  headlinePlaces?: string[];
 }
 
 /** All relations of a story. */
@@ -356,13 +364,16 @@ function hostedBy(text: string, sentences: Span[], actors: ActorMention[], menti
   return out;
 }
 
-function findHeldIn({ prepared, sentences, actors, programmes, places, basedIn, bases = [] }: RelationsInput, runs: FoundRelation[]): FoundRelation[] {
+function findHeldIn({ prepared, sentences, actors, programmes, places, organisations, basedIn, bases = [], headlinePlaces = [] }: RelationsInput, runs: FoundRelation[]): FoundRelation[] {
   const text = prepared.text;
   const out: FoundRelation[] = [];
   const named = [...places.filter((p) => p.mentions.length > 0), ...bases];
   const levelOf = (name: string): string | undefined => named.find((x) => x.name === name)?.level;
   // The province is too wide to say where a programme ran; the paper's city is not (我市计划打造…).
   const specific = (name: string): boolean => levelOf(name) !== undefined && levelOf(name) !== 'PROVINCE';
+  // Not in a story that names a provincial or national body (a wider programme may be meant).
+  const wider = organisations.some((o) => WIDER_BODY_RE.test(o.name)) || basedIn.some((b) => levelOf(b.place) === 'PROVINCE');
+  const storyPlace = wider ? null : aboutPlace(places, headlinePlaces);
   for (const p of programmes) {
     const held = (place: string, ev: string): void => {
       out.push({ type: 'HELD_IN', from: { label: 'Programme', name: p.name }, to: { label: 'Place', name: place }, evidence: ev });
@@ -373,16 +384,27 @@ function findHeldIn({ prepared, sentences, actors, programmes, places, basedIn, 
       held(located.place, evidence(prepared, located.span));
       continue;
     }
+    // 在某某广场开展“P”: the story says where it ran, but names no place we know; any place the
+    // fallbacks below would give (a co-organising community) is a guess against the text.
+    if (unknownLocation(text, sentences, actors, p.mentions)) continue;
     // 桃源县“大众创业工程”, 某市首届…大赛: the place printed as the programme's modifier.
     const modifier = modifierPlace({ text, actors, mentions: p.mentions });
     if (modifier && specific(modifier.ref.name)) {
       held(modifier.ref.name, evidence(prepared, { start: modifier.start, end: p.mentions.find((m) => m.start >= modifier.end)?.end ?? modifier.end }));
       continue;
     }
-    // The acting place that ran it.
-    const runner = runs.find((r) => r.to.name === p.name && r.from.label === 'Place' && specific(r.from.name));
+    // The acting place that ran it; with co-hosts, the most specific of the acting places and the
+    // bases of the running bodies (由某社区、某小区党支部主办 ran in the estate: the guideline wants the
+    // most specific place, and a host's own estate is where such an event is held).
+    const hosts = runs.filter((r) => r.to.name === p.name);
+    const runner = hosts.find((r) => r.from.label === 'Place' && specific(r.from.name));
     if (runner) {
-      held(runner.from.name, runner.evidence);
+      let best = { place: runner.from.name, evidence: runner.evidence };
+      for (const r of hosts) {
+        const candidate = r.from.label === 'Place' ? (specific(r.from.name) ? r.from.name : undefined) : basedIn.find((b) => b.organisation === r.from.name && specific(b.place))?.place;
+        if (candidate && levelRank(levelOf(candidate)) > levelRank(levelOf(best.place))) best = { place: candidate, evidence: r.evidence };
+      }
+      held(best.place, best.evidence);
       continue;
     }
     // A name that starts with a place (株洲市…培训活动, 田心…产业社区“百日攻坚”活动): the place it names,
@@ -399,15 +421,56 @@ function findHeldIn({ prepared, sentences, actors, programmes, places, basedIn, 
       continue;
     }
     // The place the running body's name starts with (天元区民政局 → 天元区).
-    for (const r of runs.filter((x) => x.to.name === p.name && x.from.label === 'Organisation')) {
-      const based = basedIn.find((b) => b.organisation === r.from.name && specific(b.place));
-      if (based) {
-        held(based.place, r.evidence);
-        break;
-      }
+    const based = hosts
+      .filter((x) => x.from.label === 'Organisation')
+      .map((r) => ({ r, b: basedIn.find((b) => b.organisation === r.from.name && specific(b.place)) }))
+      .find((x) => x.b !== undefined);
+    if (based?.b) {
+      held(based.b.place, based.r.evidence);
+      continue;
     }
+    // The one place the story is about (岑川镇：…培训班开班), when the body names no place more
+    // specific than it: a programme the story reports with no other place context ran there. Not
+    // when a body of another place runs it (a provincial bureau's plan).
+    const local = hosts.every((r) => r.from.label === 'Organisation' && !basedIn.some((b) => b.organisation === r.from.name && b.place !== storyPlace?.name));
+    if (storyPlace && local && p.mentions.length > 0) held(storyPlace.name, evidence(prepared, p.mentions[0]));
   }
   return out;
+}
+
+/** Levels from the widest to the most specific (a park sits in a district, a site anywhere). */
+const LEVEL_RANK: Readonly<Record<string, number>> = { COUNTRY: 0, PROVINCE: 1, CITY: 2, DISTRICT: 3, PARK: 4, SUBDISTRICT: 5, TOWN: 5, VILLAGE: 6, COMMUNITY: 6, ESTATE: 7, SITE: 8 };
+/** Unknown and OTHER levels rank with a site: they never lose to a wider place by rank alone. */
+const levelRank = (level: string | undefined): number => LEVEL_RANK[level ?? 'OTHER'] ?? 8;
+
+/**
+ * The place the story is about: the most specific place its headline lines name that the body
+ * names too, provided the body names no place more specific than it (then the story is about
+ * somewhere inside it, and which part is not said).
+ */
+function aboutPlace(places: PlaceFound[], headlinePlaces: string[]): PlaceFound | null {
+  const inBody = places.filter((p) => p.mentions.length > 0);
+  const candidates = inBody.filter((p) => headlinePlaces.includes(p.name) && p.level !== 'PROVINCE' && p.level !== 'COUNTRY');
+  if (candidates.length === 0) return null;
+  const best = candidates.reduce((a, b) => (levelRank(b.level) > levelRank(a.level) ? b : a));
+  if (candidates.some((c) => c !== best && levelRank(c.level) === levelRank(best.level))) return null;
+  if (inBody.some((p) => p !== best && levelRank(p.level) >= levelRank(best.level))) return null;
+  return best;
+}
+
+/** 在X开展“P” with X no place the story names: the text gives a location we cannot resolve. */
+function unknownLocation(text: string, sentences: Span[], actors: ActorMention[], mentions: Span[]): boolean {
+  return mentions.some((m) => {
+    const s = sentenceAt(sentences, m.start);
+    const clauseStart = Math.max(s.start, text.lastIndexOf('，', m.start - 1) + 1, text.lastIndexOf(',', m.start - 1) + 1);
+    const at = UNKNOWN_AT_RE.exec(text.slice(clauseStart, m.start));
+    if (!at) return false;
+    const from = clauseStart + at.index + at[0].indexOf(at[1]);
+    // Known when places cover X from its start, end to end (a chain), up to an area word.
+    let end = from;
+    for (let next = actors.find((a) => a.ref.label === 'Place' && a.start === end); next; next = actors.find((a) => a.ref.label === 'Place' && a.start === end)) end = next.end;
+    return end === from || !AREA_WORD_RE.test(text.slice(end, from + at[1].length));
+  });
 }
 
 /** The places a name starts with, one after another; the last (most specific) one, or null. */

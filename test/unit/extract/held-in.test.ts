@@ -2,8 +2,8 @@ import { extractStory } from '../../../src/ingest/extract/story';
 import type { StoryExtraction } from '../../../src/ingest/extract/types';
 
 /** Invented stories; HELD_IN is read by findRelations over what extractStory finds. */
-function heldIn(body: string): string[] {
-  const x: StoryExtraction = extractStory({ headline: '测试标题', kicker: null, subtitle: null, body, creditNames: [] });
+function heldIn(body: string, headline = '测试标题'): string[] {
+  const x: StoryExtraction = extractStory({ headline, kicker: null, subtitle: null, body, creditNames: [] });
   return x.relations.filter((r) => r.type === 'HELD_IN').map((r) => `${r.from.name}>${r.to.name}`);
 }
 
@@ -33,5 +33,24 @@ describe('HELD_IN', () => {
 
   it('does not read a brand that starts with a city\'s short form as held in the city', () => {
     expect(heldIn('志愿者擦亮“衡阳蓝”志愿服务品牌。').some((h) => h.endsWith('>衡阳市'))).toBe(false);
+  });
+
+  it('takes the most specific of the co-hosts\' places (a community and an estate\'s party branch)', () => {
+    expect(heldIn('9月1日晚，由青荷社区、丽景小区党支部主办的“邻里一家亲”联欢晚会举行。')).toEqual(['邻里一家亲>丽景小区']);
+  });
+
+  it('does not guess a co-host\'s place when the story names a location it does not know', () => {
+    const found = heldIn('9月9日，市民政局联合青荷社区，在长沙北站·星光时代开展“月圆人团圆”慰问活动。');
+    expect(found.some((h) => h.startsWith('月圆人团圆'))).toBe(false);
+  });
+
+  it('takes the one place the story is about when the body names nothing more specific', () => {
+    const found = heldIn('7月1日，岑川镇妇女技能培训正式开始。培训中，讲师开展了“巧手编织”课堂，吸引50余人参加。', '岑川镇：妇女技能培训开班');
+    expect(found).toEqual(['巧手编织>岑川镇']);
+  });
+
+  it('does not take the story\'s place when the body names a more specific one', () => {
+    const found = heldIn('7月1日，岑川镇青荷社区开展活动。讲师开展了“巧手编织”课堂。', '岑川镇：妇女技能培训开班');
+    expect(found.some((h) => h.endsWith('>岑川镇'))).toBe(false);
   });
 });

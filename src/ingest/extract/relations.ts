@@ -38,6 +38,11 @@ const HELD_IN = defineLexicon('held-in-markers.json', heldInData, {
   siteContinuation: words,
   areaWords: words,
   widerBodyStarts: words,
+  bareSites: words,
+  bareBefore: words,
+  bareSiteBetween: count,
+  anaphors: words,
+  eventHeads: words,
 });
 /** 在/于 right before an explicit location. */
 const AT_BEFORE_RE = new RegExp(`(?:${alternation(HELD_IN.atBefore)})$`);
@@ -49,6 +54,13 @@ const MODIFIER_BETWEEN = HELD_IN.modifierBetween.map((p) => new RegExp(p, 'u'));
 /** A sentence opening on the event's site (活动现场，…), up to the programme. */
 const SITE_CONTINUATION_RE = new RegExp(`^\\s*(?:${alternation(HELD_IN.siteContinuation)})[，,：:]`);
 const AREA_WORD_RE = new RegExp(`^$|${alternation(HELD_IN.areaWords)}`);
+/** 在社区…设立“ / 对该基地“ right before a programme: a bare place word pointing back (group 1). */
+const BARE_AT_RE = new RegExp(
+  `(?:${alternation(HELD_IN.atBefore)})(?:该|本)?(${alternation(HELD_IN.bareSites)})[^，。；、,;\\s“”]{0,${HELD_IN.bareSiteBetween}}?(?:${alternation(HELD_IN.jointWords)})?(?:${alternation(HELD_IN.heldVerbs)})了?“?$`,
+);
+const BARE_HOLDER_RE = new RegExp(`(?:${alternation(HELD_IN.bareBefore)})(${alternation(HELD_IN.bareSites)})的?“$`);
+/** 此次/本次 right before a mention: it points back at an event reported earlier. */
+const ANAPHOR_RE = new RegExp(`(?:${alternation(HELD_IN.anaphors)})“?$`);
 const WIDER_BODY_RE = new RegExp(`^(?:${alternation(HELD_IN.widerBodyStarts)})`);
 /** 在X开展“ right before a programme, X a short phrase with no clause break: a stated location. */
 const UNKNOWN_AT_RE = new RegExp(`(?:${alternation(HELD_IN.atBefore)})([^，。；、,;\\s]{2,16}?)(?:${alternation(HELD_IN.jointWords)})?(?:${alternation(HELD_IN.heldVerbs)})了?“?$`);
@@ -384,6 +396,18 @@ function findHeldIn({ prepared, sentences, actors, programmes, places, organisat
       held(located.place, evidence(prepared, located.span));
       continue;
     }
+    // 在社区醒目位置设立“P”, 对该基地“P”模式: a bare place word for the place named last with that ending.
+    const bare = bareLocation(text, sentences, actors, places, p.mentions);
+    if (bare) {
+      held(bare.place, evidence(prepared, bare.span));
+      continue;
+    }
+    // 县妇联举办此次…培训班: the event reported earlier with 在X举办…培训班 ran in X.
+    const earlier = anaphoricLocation(text, sentences, actors, p.mentions, [p.name, ...p.aliases]);
+    if (earlier) {
+      held(earlier.place, evidence(prepared, earlier.span));
+      continue;
+    }
     // 在某某广场开展“P”: the story says where it ran, but names no place we know; any place the
     // fallbacks below would give (a co-organising community) is a guess against the text.
     if (unknownLocation(text, sentences, actors, p.mentions)) continue;
@@ -456,6 +480,49 @@ function aboutPlace(places: PlaceFound[], headlinePlaces: string[]): PlaceFound 
   if (candidates.some((c) => c !== best && levelRank(c.level) === levelRank(best.level))) return null;
   if (inBody.some((p) => p !== best && levelRank(p.level) >= levelRank(best.level))) return null;
   return best;
+}
+
+/**
+ * 在社区…设立“P” / 对基地“P”: a bare place word (not the tail of a longer name) right before the
+ * programme, or after 在 and before a verb of holding, in its clause: the place named last before
+ * it whose name ends with that word.
+ */
+function bareLocation(text: string, sentences: Span[], actors: ActorMention[], places: PlaceFound[], mentions: Span[]): { place: string; span: Span } | null {
+  for (const m of mentions) {
+    const s = sentenceAt(sentences, m.start);
+    const before = text.slice(s.start, m.start);
+    const hit = BARE_AT_RE.exec(before) ?? BARE_HOLDER_RE.exec(before);
+    if (!hit) continue;
+    const at = s.start + hit.index + hit[0].indexOf(hit[1]);
+    if (actors.some((a) => a.start <= at && a.end > at)) continue;
+    let best: { place: string; start: number } | null = null;
+    for (const p of places) {
+      if (!p.name.endsWith(hit[1]) || p.name.length <= hit[1].length) continue;
+      for (const x of p.mentions) if (x.end <= at && (!best || x.start > best.start)) best = { place: p.name, start: x.start };
+    }
+    if (best) return { place: best.place, span: { start: at, end: m.end } };
+  }
+  return null;
+}
+
+/**
+ * 此次/本次 before a mention whose name ends with an event's head noun (…培训班): an earlier
+ * sentence of the story that says 在X举办…<that head noun> reports the same event, held in X.
+ */
+function anaphoricLocation(text: string, sentences: Span[], actors: ActorMention[], mentions: Span[], names: string[]): { place: string; span: Span } | null {
+  const head = HELD_IN.eventHeads.find((h) => names.some((n) => n.endsWith(h)));
+  if (!head) return null;
+  for (const m of mentions) {
+    if (!ANAPHOR_RE.test(text.slice(Math.max(0, m.start - 3), m.start))) continue;
+    const k = sentences.findIndex((x) => x.start <= m.start && x.end > m.start);
+    for (let i = k - 1; i >= 0; i--) {
+      for (const { first, last } of locationsIn(text, actors, sentences[i])) {
+        const clause = /^[^，。；！？,;!?]*/.exec(text.slice(last.end, sentences[i].end))?.[0] ?? '';
+        if (clause.includes(head)) return { place: last.ref.name, span: { start: first.start, end: last.end + clause.length } };
+      }
+    }
+  }
+  return null;
 }
 
 /** 在X开展“P” with X no place the story names: the text gives a location we cannot resolve. */

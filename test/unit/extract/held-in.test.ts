@@ -53,4 +53,18 @@ describe('HELD_IN', () => {
     const found = heldIn('7月1日，岑川镇青荷社区开展活动。讲师开展了“巧手编织”课堂。', '岑川镇：妇女技能培训开班');
     expect(found.some((h) => h.endsWith('>岑川镇'))).toBe(false);
   });
+
+  it('reads a bare 在社区… as the community named last', () => {
+    expect(heldIn('白沙镇银湖社区位于城东。镇妇联在社区显眼位置设立“爱心驿站”。')).toContain('爱心驿站>银湖社区');
+  });
+
+  it('reads a bare 基地 before a quoted model as the base named last, not the tail of an unknown name', () => {
+    expect(heldIn('白马镇建有青禾种植基地。专家对基地“技能+就业”帮扶模式给予肯定。')).toContain('技能+就业>青禾种植基地');
+    expect(heldIn('示范基地“技能+就业”帮扶模式广受好评。青禾种植基地位于白马镇。').some((h) => h.startsWith('技能+就业'))).toBe(false);
+  });
+
+  it('gives 此次…培训班 the location of the training reported earlier with 在X举办', () => {
+    const found = heldIn('5月2日，县妇联在白沙镇举办刺绣技能培训班，120名妇女参加。县妇联举办此次刺绣技能培训班，就是要带动妇女就业。');
+    expect(found).toEqual(['刺绣技能培训班>白沙镇']);
+  });
 });

@@ -428,7 +428,11 @@ function findHeldIn({ prepared, sentences, actors, programmes, places, organisat
         const candidate = r.from.label === 'Place' ? (specific(r.from.name) ? r.from.name : undefined) : basedIn.find((b) => b.organisation === r.from.name && specific(b.place))?.place;
         if (candidate && levelRank(levelOf(candidate)) > levelRank(levelOf(best.place))) best = { place: candidate, evidence: r.evidence };
       }
-      held(best.place, best.evidence);
+      // 某区举行…活动。…在某镇…种下…: the sentence right after, in the same paragraph, puts the
+      // event at a place inside the acting place; that is the more specific place it ran in.
+      const inside = best.place === runner.from.name ? placeInsideNext(text, sentences, actors, named, p.mentions[0], runner.from.name) : null;
+      if (inside) held(inside.place, evidence(prepared, inside.span));
+      else held(best.place, best.evidence);
       continue;
     }
     // A name that starts with a place (株洲市…培训活动, 田心…产业社区“百日攻坚”活动): the place it names,
@@ -521,6 +525,27 @@ function anaphoricLocation(text: string, sentences: Span[], actors: ActorMention
         if (clause.includes(head)) return { place: last.ref.name, span: { start: first.start, end: last.end + clause.length } };
       }
     }
+  }
+  return null;
+}
+
+/**
+ * The place after 在 in the sentence right after the mention's (same paragraph) that lies inside
+ * `outer` by its division code (a town of the acting district): the last of its chain.
+ */
+function placeInsideNext(text: string, sentences: Span[], actors: ActorMention[], named: PlaceFound[], mention: Span, outer: string): { place: string; span: Span } | null {
+  const outerCode = named.find((x) => x.name === outer)?.code;
+  if (!outerCode) return null;
+  const k = sentences.findIndex((x) => x.start <= mention.start && x.end > mention.start);
+  const next = sentences[k + 1];
+  if (k < 0 || !next || text.slice(sentences[k].end, next.start).includes('\n') || text[sentences[k].end - 1] === '\n') return null;
+  const places = actors.filter((a) => a.ref.label === 'Place' && !a.pronoun && a.start >= next.start && a.end <= next.end);
+  for (const first of places) {
+    if (!AT_BEFORE_RE.test(text.slice(Math.max(0, first.start - 1), first.start))) continue;
+    let last = first;
+    for (let n = places.find((a) => a.start === last.end); n; n = places.find((a) => a.start === last.end)) last = n;
+    const code = named.find((x) => x.name === last.ref.name)?.code;
+    if (code && code !== outerCode && code.startsWith(outerCode)) return { place: last.ref.name, span: { start: mention.start, end: last.end } };
   }
   return null;
 }

@@ -67,4 +67,12 @@ describe('HELD_IN', () => {
     const found = heldIn('5月2日，县妇联在白沙镇举办刺绣技能培训班，120名妇女参加。县妇联举办此次刺绣技能培训班，就是要带动妇女就业。');
     expect(found).toEqual(['刺绣技能培训班>白沙镇']);
   });
+
+  it('takes a town of the acting district that the next sentence puts the event in', () => {
+    expect(heldIn('3月5日，芦淞区举行2025年义务植树节活动。志愿者分工合作，在白关镇一处荒坡上种下300株樟树。')).toEqual(['2025年义务植树节活动>白关镇']);
+  });
+
+  it('keeps the acting district when the next sentence names a town of another district', () => {
+    expect(heldIn('3月5日，芦淞区举行2025年义务植树节活动。志愿者分工合作，在云田镇一处荒坡上种下300株樟树。')).toEqual(['2025年义务植树节活动>芦淞区']);
+  });
 });

@@ -561,7 +561,9 @@ function unknownLocation(text: string, sentences: Span[], actors: ActorMention[]
     // Known when places cover X from its start, end to end (a chain), up to an area word.
     let end = from;
     for (let next = actors.find((a) => a.ref.label === 'Place' && a.start === end); next; next = actors.find((a) => a.ref.label === 'Place' && a.start === end)) end = next.end;
-    return end === from || !AREA_WORD_RE.test(text.slice(end, from + at[1].length));
+    // Unknown when no place opens X, unless X is only an area word (在各社区开展: the runner's area).
+    if (end === from) return !AREA_WORD_RE.test(at[1]);
+    return !AREA_WORD_RE.test(text.slice(end, from + at[1].length));
   });
 }
 

@@ -75,4 +75,9 @@ describe('HELD_IN', () => {
   it('keeps the acting district when the next sentence names a town of another district', () => {
     expect(heldIn('3月5日，芦淞区举行2025年义务植树节活动。志愿者分工合作，在云田镇一处荒坡上种下300株樟树。')).toEqual(['2025年义务植树节活动>芦淞区']);
   });
+
+  it('lets the runner\'s own area (在辖区开展) fall back to the runner, and a wider one (在全国开展) to nothing', () => {
+    expect(heldIn('近日，白关镇在辖区开展“文明新风”宣传活动。')).toEqual(['文明新风>白关镇']);
+    expect(heldIn('近日，白关镇在全国开展“文明新风”宣传活动。')).toEqual([]);
+  });
 });

@@ -11,7 +11,7 @@
  * - BASED_IN: a body whose printed name starts with a place (荷塘区人社局 → 荷塘区).
  */
 import heldInData from '../lexicon/held-in-markers.json';
-import { alternation, count, defineLexicon, patterns, words } from '../lexicon/loader';
+import { alternation, count, defineLexicon, patterns, table, words } from '../lexicon/loader';
 import titleData from '../lexicon/titles.json';
 import type { ActorMention } from './coreference';
 import type { OrganisationFound } from './organisations';
@@ -43,6 +43,7 @@ const HELD_IN = defineLexicon('held-in-markers.json', heldInData, {
   bareSiteBetween: count,
   anaphors: words,
   eventHeads: words,
+  localBodyStarts: table,
 });
 /** 在/于 right before an explicit location. */
 const AT_BEFORE_RE = new RegExp(`(?:${alternation(HELD_IN.atBefore)})$`);
@@ -457,6 +458,13 @@ function findHeldIn({ prepared, sentences, actors, programmes, places, organisat
       held(based.b.place, based.r.evidence);
       continue;
     }
+    // 镇妇联举办…: a body named by its level alone belongs to the one place of that level the story
+    // names (with two towns named, which one is not said).
+    const localBody = hosts.map((r) => (r.from.label === 'Organisation' ? levelBodyPlace(r.from.name, places) : null)).find((x) => x !== null);
+    if (localBody) {
+      held(localBody, hosts.find((r) => levelBodyPlace(r.from.name, places) === localBody)?.evidence ?? evidence(prepared, p.mentions[0]));
+      continue;
+    }
     // The one place the story is about (岑川镇：…培训班开班), when the body names no place more
     // specific than it: a programme the story reports with no other place context ran there. Not
     // when a body of another place runs it (a provincial bureau's plan).
@@ -548,6 +556,16 @@ function placeInsideNext(text: string, sentences: Span[], actors: ActorMention[]
     if (code && code !== outerCode && code.startsWith(outerCode)) return { place: last.ref.name, span: { start: mention.start, end: last.end } };
   }
   return null;
+}
+
+const LOCAL_STARTS = Object.entries(HELD_IN.localBodyStarts).sort((a, b) => b[0].length - a[0].length);
+
+/** The one place of the level a bare level body's name opens with (镇妇联 → the town), or null. */
+function levelBodyPlace(body: string, places: PlaceFound[]): string | null {
+  const start = LOCAL_STARTS.find(([word]) => body.startsWith(word) && body.length > word.length);
+  if (!start) return null;
+  const ofLevel = places.filter((p) => p.level === start[1] && p.mentions.length > 0);
+  return ofLevel.length === 1 ? ofLevel[0].name : null;
 }
 
 /** 在X开展“P” with X no place the story names: the text gives a location we cannot resolve. */

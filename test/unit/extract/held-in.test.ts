@@ -80,4 +80,9 @@ describe('HELD_IN', () => {
     expect(heldIn('近日，白关镇在辖区开展“文明新风”宣传活动。')).toEqual(['文明新风>白关镇']);
     expect(heldIn('近日，白关镇在全国开展“文明新风”宣传活动。')).toEqual([]);
   });
+
+  it('gives a bare level body\'s programme (镇妇联) the one town the story names, none with two', () => {
+    expect(heldIn('白沙镇有妇女3000人。镇妇联举办了“巧手编织”培训班，50人参加。')).toEqual(['巧手编织>白沙镇']);
+    expect(heldIn('白沙镇和岑川镇有妇女3000人。镇妇联举办了“巧手编织”培训班，50人参加。')).toEqual([]);
+  });
 });

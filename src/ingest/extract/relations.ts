@@ -44,6 +44,7 @@ const HELD_IN = defineLexicon('held-in-markers.json', heldInData, {
   anaphors: words,
   eventHeads: words,
   localBodyStarts: table,
+  siteAfter: words,
 });
 /** 在/于 right before an explicit location. */
 const AT_BEFORE_RE = new RegExp(`(?:${alternation(HELD_IN.atBefore)})$`);
@@ -62,6 +63,8 @@ const BARE_AT_RE = new RegExp(
 const BARE_HOLDER_RE = new RegExp(`(?:${alternation(HELD_IN.bareBefore)})(${alternation(HELD_IN.bareSites)})的?“$`);
 /** 此次/本次 right before a mention: it points back at an event reported earlier. */
 const ANAPHOR_RE = new RegExp(`(?:${alternation(HELD_IN.anaphors)})“?$`);
+/** 在X的活动现场: X is where the sentence's event ran. */
+const SITE_AFTER_RE = new RegExp(`^的?(?:${alternation(HELD_IN.siteAfter)})`);
 const WIDER_BODY_RE = new RegExp(`^(?:${alternation(HELD_IN.widerBodyStarts)})`);
 /** 在X开展“ right before a programme, X a short phrase with no clause break: a stated location. */
 const UNKNOWN_AT_RE = new RegExp(`(?:${alternation(HELD_IN.atBefore)})([^，。；、,;\\s]{2,16}?)(?:${alternation(HELD_IN.jointWords)})?(?:${alternation(HELD_IN.heldVerbs)})了?“?$`);
@@ -613,7 +616,9 @@ function explicitLocation({ text, sentences, actors, mentions }: { text: string;
       // participants after a comma.
       const between = m.end <= first.start ? text.slice(m.end, first.start) : text.slice(last.end, m.start);
       if (m.start < last.end && m.end > first.start) continue;
-      if (/[，。；！？,;!?]/.test(between)) continue;
+      // 在X的活动现场，…开展了“P”: the site holds for the whole sentence after it.
+      const site = m.start >= last.end && SITE_AFTER_RE.test(text.slice(last.end, last.end + 6));
+      if (!site && /[，。；！？,;!?]/.test(between)) continue;
       return { place: last.ref.name, span: { start: Math.min(first.start, m.start), end: Math.max(last.end, m.end) } };
     }
   }
@@ -639,7 +644,7 @@ function locationsIn(text: string, actors: ActorMention[], s: Span): Array<{ fir
     if (!AT_BEFORE_RE.test(text.slice(Math.max(0, first.start - 1), first.start))) continue;
     let last = first;
     for (let next = places.find((a) => a.start === last.end); next; next = places.find((a) => a.start === last.end)) last = next;
-    if (HELD_AFTER_RE.test(text.slice(last.end, last.end + 6))) out.push({ first, last });
+    if (HELD_AFTER_RE.test(text.slice(last.end, last.end + 6)) || SITE_AFTER_RE.test(text.slice(last.end, last.end + 6))) out.push({ first, last });
   }
   return out;
 }

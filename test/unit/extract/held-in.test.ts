@@ -85,4 +85,8 @@ describe('HELD_IN', () => {
     expect(heldIn('白沙镇有妇女3000人。镇妇联举办了“巧手编织”培训班，50人参加。')).toEqual(['巧手编织>白沙镇']);
     expect(heldIn('白沙镇和岑川镇有妇女3000人。镇妇联举办了“巧手编织”培训班，50人参加。')).toEqual([]);
   });
+
+  it('takes 在X的活动现场 as the site of the sentence\'s programme, across its commas', () => {
+    expect(heldIn('3月1日上午，在白关镇青荷村的活动现场，志愿者开展了“健康小课堂”讲座。')).toEqual(['健康小课堂>青荷村']);
+  });
 });

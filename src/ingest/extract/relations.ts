@@ -2,11 +2,15 @@
  * Relations stated in one story, each with the shortest clause that states it:
  * - RUNS: the body (or acting place) that 开展/举办/推出/打造 … a programme, as the subject before
  *   the verb; 联合X举办 gives X too; 由A、B主办/承办 after a programme gives every listed body.
- * - HELD_IN: 在X举办 → X (the last of a chain of places, in the programme's clause, or in the
- *   sentence before one that opens on the event's site); else the place printed as its modifier
- *   (某县“…工程”); else the acting place that ran it; else the place its name starts with
- *   (株洲市…培训活动); else the place a group entered; else the place the running body's name
- *   starts with (天元区民政局 → 天元区). Cue words in held-in-markers.json.
+ * - HELD_IN: 在X举办 → X (the last of a chain of places, in the programme's clause, in a sentence
+ *   after 在X的活动现场, or in the sentence before one that opens on the event's site); a bare
+ *   在社区… / 对该基地“…” → the place named last with that ending; 此次…培训班 → where the earlier
+ *   report held it; 在X开展 with X unknown → nothing; else the place printed as its modifier
+ *   (某县“…工程”); else the acting place that ran it (the most specific co-host's place, or a place
+ *   inside it the next sentence names); else the place its name starts with (株洲市…培训活动); else
+ *   the place a group entered; else the place the running body's name starts with (天元区民政局 →
+ *   天元区), or the one town of a 镇妇联; else the one place the story is about. Cue words in
+ *   held-in-markers.json.
  * - HOLDS_POSITION: a body or place, a title, a person (株洲欧微服饰有限公司董事长李玉龙).
  * - BASED_IN: a body whose printed name starts with a place (荷塘区人社局 → 荷塘区).
  */

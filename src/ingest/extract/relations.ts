@@ -519,7 +519,13 @@ function bareLocation(text: string, sentences: Span[], actors: ActorMention[], p
       if (!p.name.endsWith(hit[1]) || p.name.length <= hit[1].length) continue;
       for (const x of p.mentions) if (x.end <= at && (!best || x.start > best.start)) best = { place: p.name, start: x.start };
     }
-    if (best) return { place: best.place, span: { start: at, end: m.end } };
+    if (!best) continue;
+    // With several such places named (two communities), only the one named in the same sentence,
+    // and only when no other one is named there too.
+    const alike = places.filter((p) => p.name.endsWith(hit[1]) && p.name.length > hit[1].length && p.mentions.length > 0);
+    const inSentence = alike.filter((p) => p.mentions.some((x) => x.start >= s.start && x.end <= at));
+    if (alike.length > 1 && (inSentence.length !== 1 || inSentence[0].name !== best.place)) continue;
+    return { place: best.place, span: { start: at, end: m.end } };
   }
   return null;
 }

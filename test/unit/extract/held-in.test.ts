@@ -89,4 +89,8 @@ describe('HELD_IN', () => {
   it('takes 在X的活动现场 as the site of the sentence\'s programme, across its commas', () => {
     expect(heldIn('3月1日上午，在白关镇青荷村的活动现场，志愿者开展了“健康小课堂”讲座。')).toEqual(['健康小课堂>青荷村']);
   });
+
+  it('does not choose between two communities for a bare 在社区… when both are named before it', () => {
+    expect(heldIn('白沙镇银湖社区位于城东，金桥社区位于城西。镇妇联在社区显眼位置设立“爱心驿站”。').some((h) => h.startsWith('爱心驿站'))).toBe(false);
+  });
 });

@@ -45,7 +45,8 @@ describe('HELD_IN', () => {
   });
 
   it('takes the one place the story is about when the body names nothing more specific', () => {
-    const found = heldIn('7月1日，岑川镇妇女技能培训正式开始。培训中，讲师开展了“巧手编织”课堂，吸引50余人参加。', '岑川镇：妇女技能培训开班');
+    // A paragraph of its own, so no subject carries over: only the story's place says where.
+    const found = heldIn('7月1日，岑川镇妇女技能培训正式开始。\n讲师开展了“巧手编织”课堂，吸引50余人参加。', '岑川镇：妇女技能培训开班');
     expect(found).toEqual(['巧手编织>岑川镇']);
   });
 
@@ -92,5 +93,9 @@ describe('HELD_IN', () => {
 
   it('does not choose between two communities for a bare 在社区… when both are named before it', () => {
     expect(heldIn('白沙镇银湖社区位于城东，金桥社区位于城西。镇妇联在社区显眼位置设立“爱心驿站”。').some((h) => h.startsWith('爱心驿站'))).toBe(false);
+  });
+
+  it('does not take the story\'s place in a story that names a provincial body', () => {
+    expect(heldIn('7月1日，岑川镇妇女技能培训正式开始。\n省妇联负责人介绍，讲师开展了“巧手编织”课堂。', '岑川镇：妇女技能培训开班')).toEqual([]);
   });
 });

@@ -2,16 +2,20 @@
  * Relations stated in one story, each with the shortest clause that states it:
  * - RUNS: the body (or acting place) that 开展/举办/推出/打造 … a programme, as the subject before
  *   the verb; 联合X举办 gives X too; 由A、B主办/承办 after a programme gives every listed body.
- * - HELD_IN: 在X举办 → X (the last of a chain of places, in the programme's clause, or in the
- *   sentence before one that opens on the event's site); else the place printed as its modifier
- *   (某县“…工程”); else the acting place that ran it; else the place its name starts with
- *   (株洲市…培训活动); else the place a group entered; else the place the running body's name
- *   starts with (天元区民政局 → 天元区). Cue words in held-in-markers.json.
+ * - HELD_IN: 在X举办 → X (the last of a chain of places, in the programme's clause, in a sentence
+ *   after 在X的活动现场, or in the sentence before one that opens on the event's site); a bare
+ *   在社区… / 对该基地“…” → the place named last with that ending; 此次…培训班 → where the earlier
+ *   report held it; 在X开展 with X unknown → nothing; else the place printed as its modifier
+ *   (某县“…工程”); else the acting place that ran it (the most specific co-host's place, or a place
+ *   inside it the next sentence names); else the place its name starts with (株洲市…培训活动); else
+ *   the place a group entered; else the place the running body's name starts with (天元区民政局 →
+ *   天元区), or the one town of a 镇妇联; else the one place the story is about. Cue words in
+ *   held-in-markers.json.
  * - HOLDS_POSITION: a body or place, a title, a person (株洲欧微服饰有限公司董事长李玉龙).
  * - BASED_IN: a body whose printed name starts with a place (荷塘区人社局 → 荷塘区).
  */
 import heldInData from '../lexicon/held-in-markers.json';
-import { alternation, count, defineLexicon, patterns, words } from '../lexicon/loader';
+import { alternation, count, defineLexicon, patterns, table, words } from '../lexicon/loader';
 import type { ActorMention } from './coreference';
 import type { OrganisationFound } from './organisations';
 import type { PersonFound } from './people';
@@ -34,6 +38,15 @@ const HELD_IN = defineLexicon('held-in-markers.json', heldInData, {
   modifierBetween: patterns,
   minNameAfterPlace: count,
   siteContinuation: words,
+  areaWords: words,
+  widerBodyStarts: words,
+  bareSites: words,
+  bareBefore: words,
+  bareSiteBetween: count,
+  anaphors: words,
+  eventHeads: words,
+  localBodyStarts: table,
+  siteAfter: words,
 });
 /** 在/于 right before an explicit location. */
 const AT_BEFORE_RE = new RegExp(`(?:${alternation(HELD_IN.atBefore)})$`);
@@ -44,6 +57,19 @@ const ENTER_RE = new RegExp(`(?:${alternation(HELD_IN.enterVerbs)})$`);
 const MODIFIER_BETWEEN = HELD_IN.modifierBetween.map((p) => new RegExp(p, 'u'));
 /** A sentence opening on the event's site (活动现场，…), up to the programme. */
 const SITE_CONTINUATION_RE = new RegExp(`^\\s*(?:${alternation(HELD_IN.siteContinuation)})[，,：:]`);
+const AREA_WORD_RE = new RegExp(`^$|${alternation(HELD_IN.areaWords)}`);
+/** 在社区…设立“ / 对该基地“ right before a programme: a bare place word pointing back (group 1). */
+const BARE_AT_RE = new RegExp(
+  `(?:${alternation(HELD_IN.atBefore)})(?:该|本)?(${alternation(HELD_IN.bareSites)})[^，。；、,;\\s“”]{0,${HELD_IN.bareSiteBetween}}?(?:${alternation(HELD_IN.jointWords)})?(?:${alternation(HELD_IN.heldVerbs)})了?“?$`,
+);
+const BARE_HOLDER_RE = new RegExp(`(?:${alternation(HELD_IN.bareBefore)})(${alternation(HELD_IN.bareSites)})的?“$`);
+/** 此次/本次 right before a mention: it points back at an event reported earlier. */
+const ANAPHOR_RE = new RegExp(`(?:${alternation(HELD_IN.anaphors)})“?$`);
+/** 在X的活动现场: X is where the sentence's event ran. */
+const SITE_AFTER_RE = new RegExp(`^的?(?:${alternation(HELD_IN.siteAfter)})`);
+const WIDER_BODY_RE = new RegExp(`^(?:${alternation(HELD_IN.widerBodyStarts)})`);
+/** 在X开展“ right before a programme, X a short phrase with no clause break: a stated location. */
+const UNKNOWN_AT_RE = new RegExp(`(?:${alternation(HELD_IN.atBefore)})([^，。；、,;\\s]{2,16}?)(?:${alternation(HELD_IN.jointWords)})?(?:${alternation(HELD_IN.heldVerbs)})了?“?$`);
 
 interface RelationsInput {
   prepared: PreparedText;
@@ -57,6 +83,8 @@ interface RelationsInput {
   basedIn: Array<{ organisation: string; place: string; span: Span }>;
   /** Places the story names only inside bodies' names: bases for HELD_IN, never actors. */
   bases?: PlaceFound[];
+  /** Places the headline, kicker or subtitle names: what the story is about. */
+  headlinePlaces?: string[];
 }
 
 /** All relations of a story. */
@@ -354,13 +382,16 @@ function hostedBy(text: string, sentences: Span[], actors: ActorMention[], menti
   return out;
 }
 
-function findHeldIn({ prepared, sentences, actors, programmes, places, basedIn, bases = [] }: RelationsInput, runs: FoundRelation[]): FoundRelation[] {
+function findHeldIn({ prepared, sentences, actors, programmes, places, organisations, basedIn, bases = [], headlinePlaces = [] }: RelationsInput, runs: FoundRelation[]): FoundRelation[] {
   const text = prepared.text;
   const out: FoundRelation[] = [];
   const named = [...places.filter((p) => p.mentions.length > 0), ...bases];
   const levelOf = (name: string): string | undefined => named.find((x) => x.name === name)?.level;
   // The province is too wide to say where a programme ran; the paper's city is not (我市计划打造…).
   const specific = (name: string): boolean => levelOf(name) !== undefined && levelOf(name) !== 'PROVINCE';
+  // Not in a story that names a provincial or national body (a wider programme may be meant).
+  const wider = organisations.some((o) => WIDER_BODY_RE.test(o.name)) || basedIn.some((b) => levelOf(b.place) === 'PROVINCE');
+  const storyPlace = wider ? null : aboutPlace(places, headlinePlaces);
   for (const p of programmes) {
     const held = (place: string, ev: string): void => {
       out.push({ type: 'HELD_IN', from: { label: 'Programme', name: p.name }, to: { label: 'Place', name: place }, evidence: ev });
@@ -371,16 +402,43 @@ function findHeldIn({ prepared, sentences, actors, programmes, places, basedIn, 
       held(located.place, evidence(prepared, located.span));
       continue;
     }
+    // 在社区醒目位置设立“P”, 对该基地“P”模式: a bare place word for the place named last with that ending.
+    const bare = bareLocation(text, sentences, actors, places, p.mentions);
+    if (bare) {
+      held(bare.place, evidence(prepared, bare.span));
+      continue;
+    }
+    // 县妇联举办此次…培训班: the event reported earlier with 在X举办…培训班 ran in X.
+    const earlier = anaphoricLocation(text, sentences, actors, p.mentions, [p.name, ...p.aliases]);
+    if (earlier) {
+      held(earlier.place, evidence(prepared, earlier.span));
+      continue;
+    }
+    // 在某某广场开展“P”: the story says where it ran, but names no place we know; any place the
+    // fallbacks below would give (a co-organising community) is a guess against the text.
+    if (unknownLocation(text, sentences, actors, p.mentions)) continue;
     // 桃源县“大众创业工程”, 某市首届…大赛: the place printed as the programme's modifier.
     const modifier = modifierPlace({ text, actors, mentions: p.mentions });
     if (modifier && specific(modifier.ref.name)) {
       held(modifier.ref.name, evidence(prepared, { start: modifier.start, end: p.mentions.find((m) => m.start >= modifier.end)?.end ?? modifier.end }));
       continue;
     }
-    // The acting place that ran it.
-    const runner = runs.find((r) => r.to.name === p.name && r.from.label === 'Place' && specific(r.from.name));
+    // The acting place that ran it; with co-hosts, the most specific of the acting places and the
+    // bases of the running bodies (由某社区、某小区党支部主办 ran in the estate: the guideline wants the
+    // most specific place, and a host's own estate is where such an event is held).
+    const hosts = runs.filter((r) => r.to.name === p.name);
+    const runner = hosts.find((r) => r.from.label === 'Place' && specific(r.from.name));
     if (runner) {
-      held(runner.from.name, runner.evidence);
+      let best = { place: runner.from.name, evidence: runner.evidence };
+      for (const r of hosts) {
+        const candidate = r.from.label === 'Place' ? (specific(r.from.name) ? r.from.name : undefined) : basedIn.find((b) => b.organisation === r.from.name && specific(b.place))?.place;
+        if (candidate && levelRank(levelOf(candidate)) > levelRank(levelOf(best.place))) best = { place: candidate, evidence: r.evidence };
+      }
+      // 某区举行…活动。…在某镇…种下…: the sentence right after, in the same paragraph, puts the
+      // event at a place inside the acting place; that is the more specific place it ran in.
+      const inside = best.place === runner.from.name ? placeInsideNext(text, sentences, actors, named, p.mentions[0], runner.from.name) : null;
+      if (inside) held(inside.place, evidence(prepared, inside.span));
+      else held(best.place, best.evidence);
       continue;
     }
     // A name that starts with a place (株洲市…培训活动, 田心…产业社区“百日攻坚”活动): the place it names,
@@ -397,15 +455,145 @@ function findHeldIn({ prepared, sentences, actors, programmes, places, basedIn, 
       continue;
     }
     // The place the running body's name starts with (天元区民政局 → 天元区).
-    for (const r of runs.filter((x) => x.to.name === p.name && x.from.label === 'Organisation')) {
-      const based = basedIn.find((b) => b.organisation === r.from.name && specific(b.place));
-      if (based) {
-        held(based.place, r.evidence);
-        break;
+    const based = hosts
+      .filter((x) => x.from.label === 'Organisation')
+      .map((r) => ({ r, b: basedIn.find((b) => b.organisation === r.from.name && specific(b.place)) }))
+      .find((x) => x.b !== undefined);
+    if (based?.b) {
+      held(based.b.place, based.r.evidence);
+      continue;
+    }
+    // 镇妇联举办…: a body named by its level alone belongs to the one place of that level the story
+    // names (with two towns named, which one is not said).
+    const localBody = hosts.map((r) => (r.from.label === 'Organisation' ? levelBodyPlace(r.from.name, places) : null)).find((x) => x !== null);
+    if (localBody) {
+      held(localBody, hosts.find((r) => levelBodyPlace(r.from.name, places) === localBody)?.evidence ?? evidence(prepared, p.mentions[0]));
+      continue;
+    }
+    // The one place the story is about (岑川镇：…培训班开班), when the body names no place more
+    // specific than it: a programme the story reports with no other place context ran there. Not
+    // when a body of another place runs it (a provincial bureau's plan).
+    const local = hosts.every((r) => r.from.label === 'Organisation' && !basedIn.some((b) => b.organisation === r.from.name && b.place !== storyPlace?.name));
+    if (storyPlace && local && p.mentions.length > 0) held(storyPlace.name, evidence(prepared, p.mentions[0]));
+  }
+  return out;
+}
+
+/** Levels from the widest to the most specific (a park sits in a district, a site anywhere). */
+const LEVEL_RANK: Readonly<Record<string, number>> = { COUNTRY: 0, PROVINCE: 1, CITY: 2, DISTRICT: 3, PARK: 4, SUBDISTRICT: 5, TOWN: 5, VILLAGE: 6, COMMUNITY: 6, ESTATE: 7, SITE: 8 };
+/** Unknown and OTHER levels rank with a site: they never lose to a wider place by rank alone. */
+const levelRank = (level: string | undefined): number => LEVEL_RANK[level ?? 'OTHER'] ?? 8;
+
+/**
+ * The place the story is about: the most specific place its headline lines name that the body
+ * names too, provided the body names no place more specific than it (then the story is about
+ * somewhere inside it, and which part is not said).
+ */
+function aboutPlace(places: PlaceFound[], headlinePlaces: string[]): PlaceFound | null {
+  const inBody = places.filter((p) => p.mentions.length > 0);
+  const candidates = inBody.filter((p) => headlinePlaces.includes(p.name) && p.level !== 'PROVINCE' && p.level !== 'COUNTRY');
+  if (candidates.length === 0) return null;
+  const best = candidates.reduce((a, b) => (levelRank(b.level) > levelRank(a.level) ? b : a));
+  if (candidates.some((c) => c !== best && levelRank(c.level) === levelRank(best.level))) return null;
+  if (inBody.some((p) => p !== best && levelRank(p.level) >= levelRank(best.level))) return null;
+  return best;
+}
+
+/**
+ * 在社区…设立“P” / 对基地“P”: a bare place word (not the tail of a longer name) right before the
+ * programme, or after 在 and before a verb of holding, in its clause: the place named last before
+ * it whose name ends with that word.
+ */
+function bareLocation(text: string, sentences: Span[], actors: ActorMention[], places: PlaceFound[], mentions: Span[]): { place: string; span: Span } | null {
+  for (const m of mentions) {
+    const s = sentenceAt(sentences, m.start);
+    const before = text.slice(s.start, m.start);
+    const hit = BARE_AT_RE.exec(before) ?? BARE_HOLDER_RE.exec(before);
+    if (!hit) continue;
+    const at = s.start + hit.index + hit[0].indexOf(hit[1]);
+    if (actors.some((a) => a.start <= at && a.end > at)) continue;
+    let best: { place: string; start: number } | null = null;
+    for (const p of places) {
+      if (!p.name.endsWith(hit[1]) || p.name.length <= hit[1].length) continue;
+      for (const x of p.mentions) if (x.end <= at && (!best || x.start > best.start)) best = { place: p.name, start: x.start };
+    }
+    if (!best) continue;
+    // With several such places named (two communities), only the one named in the same sentence,
+    // and only when no other one is named there too.
+    const alike = places.filter((p) => p.name.endsWith(hit[1]) && p.name.length > hit[1].length && p.mentions.length > 0);
+    const inSentence = alike.filter((p) => p.mentions.some((x) => x.start >= s.start && x.end <= at));
+    if (alike.length > 1 && (inSentence.length !== 1 || inSentence[0].name !== best.place)) continue;
+    return { place: best.place, span: { start: at, end: m.end } };
+  }
+  return null;
+}
+
+/**
+ * 此次/本次 before a mention whose name ends with an event's head noun (…培训班): an earlier
+ * sentence of the story that says 在X举办…<that head noun> reports the same event, held in X.
+ */
+function anaphoricLocation(text: string, sentences: Span[], actors: ActorMention[], mentions: Span[], names: string[]): { place: string; span: Span } | null {
+  const head = HELD_IN.eventHeads.find((h) => names.some((n) => n.endsWith(h)));
+  if (!head) return null;
+  for (const m of mentions) {
+    if (!ANAPHOR_RE.test(text.slice(Math.max(0, m.start - 3), m.start))) continue;
+    const k = sentences.findIndex((x) => x.start <= m.start && x.end > m.start);
+    for (let i = k - 1; i >= 0; i--) {
+      for (const { first, last } of locationsIn(text, actors, sentences[i])) {
+        const clause = /^[^，。；！？,;!?]*/.exec(text.slice(last.end, sentences[i].end))?.[0] ?? '';
+        if (clause.includes(head)) return { place: last.ref.name, span: { start: first.start, end: last.end + clause.length } };
       }
     }
   }
-  return out;
+  return null;
+}
+
+/**
+ * The place after 在 in the sentence right after the mention's (same paragraph) that lies inside
+ * `outer` by its division code (a town of the acting district): the last of its chain.
+ */
+function placeInsideNext(text: string, sentences: Span[], actors: ActorMention[], named: PlaceFound[], mention: Span, outer: string): { place: string; span: Span } | null {
+  const outerCode = named.find((x) => x.name === outer)?.code;
+  if (!outerCode) return null;
+  const k = sentences.findIndex((x) => x.start <= mention.start && x.end > mention.start);
+  const next = sentences[k + 1];
+  if (k < 0 || !next || text.slice(sentences[k].end, next.start).includes('\n') || text[sentences[k].end - 1] === '\n') return null;
+  const places = actors.filter((a) => a.ref.label === 'Place' && !a.pronoun && a.start >= next.start && a.end <= next.end);
+  for (const first of places) {
+    if (!AT_BEFORE_RE.test(text.slice(Math.max(0, first.start - 1), first.start))) continue;
+    let last = first;
+    for (let n = places.find((a) => a.start === last.end); n; n = places.find((a) => a.start === last.end)) last = n;
+    const code = named.find((x) => x.name === last.ref.name)?.code;
+    if (code && code !== outerCode && code.startsWith(outerCode)) return { place: last.ref.name, span: { start: mention.start, end: last.end } };
+  }
+  return null;
+}
+
+const LOCAL_STARTS = Object.entries(HELD_IN.localBodyStarts).sort((a, b) => b[0].length - a[0].length);
+
+/** The one place of the level a bare level body's name opens with (镇妇联 → the town), or null. */
+function levelBodyPlace(body: string, places: PlaceFound[]): string | null {
+  const start = LOCAL_STARTS.find(([word]) => body.startsWith(word) && body.length > word.length);
+  if (!start) return null;
+  const ofLevel = places.filter((p) => p.level === start[1] && p.mentions.length > 0);
+  return ofLevel.length === 1 ? ofLevel[0].name : null;
+}
+
+/** 在X开展“P” with X no place the story names: the text gives a location we cannot resolve. */
+function unknownLocation(text: string, sentences: Span[], actors: ActorMention[], mentions: Span[]): boolean {
+  return mentions.some((m) => {
+    const s = sentenceAt(sentences, m.start);
+    const clauseStart = Math.max(s.start, text.lastIndexOf('，', m.start - 1) + 1, text.lastIndexOf(',', m.start - 1) + 1);
+    const at = UNKNOWN_AT_RE.exec(text.slice(clauseStart, m.start));
+    if (!at) return false;
+    const from = clauseStart + at.index + at[0].indexOf(at[1]);
+    // Known when places cover X from its start, end to end (a chain), up to an area word.
+    let end = from;
+    for (let next = actors.find((a) => a.ref.label === 'Place' && a.start === end); next; next = actors.find((a) => a.ref.label === 'Place' && a.start === end)) end = next.end;
+    // Unknown when no place opens X, unless X is only an area word (在各社区开展: the runner's area).
+    if (end === from) return !AREA_WORD_RE.test(at[1]);
+    return !AREA_WORD_RE.test(text.slice(end, from + at[1].length));
+  });
 }
 
 /** The places a name starts with, one after another; the last (most specific) one, or null. */
@@ -436,7 +624,9 @@ function explicitLocation({ text, sentences, actors, mentions }: { text: string;
       // participants after a comma.
       const between = m.end <= first.start ? text.slice(m.end, first.start) : text.slice(last.end, m.start);
       if (m.start < last.end && m.end > first.start) continue;
-      if (/[，。；！？,;!?]/.test(between)) continue;
+      // 在X的活动现场，…开展了“P”: the site holds for the whole sentence after it.
+      const site = m.start >= last.end && SITE_AFTER_RE.test(text.slice(last.end, last.end + 6));
+      if (!site && /[，。；！？,;!?]/.test(between)) continue;
       return { place: last.ref.name, span: { start: Math.min(first.start, m.start), end: Math.max(last.end, m.end) } };
     }
   }
@@ -462,7 +652,7 @@ function locationsIn(text: string, actors: ActorMention[], s: Span): Array<{ fir
     if (!AT_BEFORE_RE.test(text.slice(Math.max(0, first.start - 1), first.start))) continue;
     let last = first;
     for (let next = places.find((a) => a.start === last.end); next; next = places.find((a) => a.start === last.end)) last = next;
-    if (HELD_AFTER_RE.test(text.slice(last.end, last.end + 6))) out.push({ first, last });
+    if (HELD_AFTER_RE.test(text.slice(last.end, last.end + 6)) || SITE_AFTER_RE.test(text.slice(last.end, last.end + 6))) out.push({ first, last });
   }
   return out;
 }

@@ -111,7 +111,7 @@ export function extractStory(story: StoryContext): StoryExtraction {
     .filter((i) => i.atStart && (i.place.mentions.length > 0 || insideOnly.includes(i.place)))
     .map((i) => ({ organisation: organisations.find((o) => o.mentions.some((m) => same(m, i.span)))?.name ?? '', place: i.place.name, span: i.span }))
     .filter((b) => b.organisation !== '');
-  const relations = findRelations({ prepared, sentences, actors, programmes, people, places, organisations, basedIn, bases: insideOnly });
+  const relations = findRelations({ prepared, sentences, actors, programmes, people, places, organisations, basedIn, bases: insideOnly, headlinePlaces: lines.flatMap((l) => l.names.places.places.filter((x) => x.mentions.length > 0).map((x) => x.name)) });
   // The headline may say who ran what the body names without a runner (高新区举办…提升班).
   const runners = [
     ...organisations.map((o) => ({ label: 'Organisation' as const, name: o.name, aliases: [...o.aliases] })),

@@ -168,7 +168,19 @@ export async function ingestPaths(options: IngestOptions): Promise<IngestSummary
   summary.errors.push(...problems);
   summary.files = pages.length;
   const date = options.date ?? null;
-  const known = new KnownDocuments(driver ? await readDocumentStates(driver, options.database) : []);
+  let states: DocumentState[] = [];
+  try {
+    if (driver) states = await readDocumentStates(driver, options.database);
+  } catch (error) {
+    // The run's one read of what the graph holds: without it no page can be placed, so a
+    // database that is not there ends the run before any page, with the reason.
+    if (databaseFailure(error) !== 'UNAVAILABLE') throw error;
+    summary.stopped = `stopped: the database could not be reached (is Neo4j running?); ${pages.length} of ${pages.length} files not attempted`;
+    summary.errors.push({ file: '(database)', message: error instanceof Error ? error.message : String(error) });
+    summary.durationMs = Date.now() - started;
+    return summary;
+  }
+  const known = new KnownDocuments(states);
   let aliases: AliasCache | null = null;
   let done = 0;
   const finished = (ref: PageFileRef, ok: boolean) => options.onFile?.({ file: ref.relPath, index: done++, total: pages.length, ok });

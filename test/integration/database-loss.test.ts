@@ -19,7 +19,7 @@ import { markerFile, passwordFile, readRunningMarker } from '../../src/neo4j/emb
 import { ingestPaths, MAX_CONSECUTIVE_CONNECTION_FAILURES } from '../../src/ingest/run';
 import { createDriver, MAX_TRANSACTION_RETRY_MS } from '../../src/neo4j/driver';
 import { formatSummary } from '../../src/ingest/summary';
-import { SEEDS_DIR } from './harness';
+import { SEEDS_DIR, resetDatabase, testConfig, testDriver } from './harness';
 
 jest.setTimeout(240_000);
 
@@ -126,17 +126,75 @@ describe('the embedded database dies under a running service', () => {
   });
 });
 
+/**
+ * A TCP relay to the test database that can be cut: the connection is real until `cut()`, then
+ * refused, as after kill -9 of the database under a running ingest.
+ */
+async function cuttableRelay(target: URL): Promise<{ uri: string; cut: () => void; close: () => Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  const relay = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => socket.destroy());
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+  const { port } = relay.address() as net.AddressInfo;
+  let cut = false;
+  const cutNow = () => {
+    if (cut) return;
+    cut = true;
+    relay.close();
+    for (const socket of sockets) socket.destroy();
+  };
+  return { uri: `bolt://127.0.0.1:${port}`, cut: cutNow, close: async () => cutNow() };
+}
+
 describe('ingest without a database', () => {
-  it('stops after a few pages in a row cannot reach it, with a summary of what it did', async () => {
-    // Nothing listens on this port: every connection is refused, as after kill -9.
+  it('ends before any page, with the reason, when the database is not there at the start', async () => {
+    // Nothing listens on this port: every connection is refused.
     const driver = createDriver({ uri: `bolt://127.0.0.1:${await freePort()}`, user: 'neo4j', password: 'unused-password' });
     const started = Date.now();
     const summary = await ingestPaths({ paths: [SEEDS_DIR], driver, database: 'neo4j', maxFileBytes: 2 * 1024 * 1024, timeoutMs: 5_000 });
     await driver.close();
-    expect(summary.pages.failed).toBe(MAX_CONSECUTIVE_CONNECTION_FAILURES);
-    expect(summary.stopped).toMatch(/3 pages in a row could not reach the database.*2 of 5 files not attempted/);
-    expect(formatSummary(summary)).toMatch(/NOT COMPLETE: stopped: 3 pages in a row/);
-    // Each page gives up after the driver's bounded retry (MAX_TRANSACTION_RETRY_MS plus its back-off), not 30 s.
-    expect(Date.now() - started).toBeLessThan(MAX_CONSECUTIVE_CONNECTION_FAILURES * 2 * MAX_TRANSACTION_RETRY_MS);
+    expect(summary.pages).toMatchObject({ new: 0, failed: 0 });
+    expect(summary.stopped).toMatch(/the database could not be reached.*5 of 5 files not attempted/);
+    expect(formatSummary(summary)).toMatch(/NOT COMPLETE: stopped: the database could not be reached/);
+    expect(Date.now() - started).toBeLessThan(2 * MAX_TRANSACTION_RETRY_MS);
+  });
+
+  it('stops after a few pages in a row cannot reach it, with a summary of what it did', async () => {
+    const config = testConfig();
+    const relay = await cuttableRelay(new URL(config.neo4j.uri!.replace(/^neo4j/, 'bolt')));
+    const driver = createDriver({ uri: relay.uri, user: config.neo4j.user, password: config.neo4j.password });
+    try {
+      const started = Date.now();
+      // The first page loads; then the database goes away under the run.
+      const summary = await ingestPaths({
+        paths: [SEEDS_DIR],
+        driver,
+        database: config.neo4j.database,
+        maxFileBytes: 2 * 1024 * 1024,
+        timeoutMs: 5_000,
+        onFile: ({ index }) => {
+          if (index === 0) relay.cut();
+        },
+      });
+      expect(summary.pages.new + summary.pages.replaced + summary.pages.unchanged).toBe(1);
+      expect(summary.pages.failed).toBe(MAX_CONSECUTIVE_CONNECTION_FAILURES);
+      expect(summary.stopped).toMatch(/3 pages in a row could not reach the database.*1 of 5 files not attempted/);
+      expect(formatSummary(summary)).toMatch(/NOT COMPLETE: stopped: 3 pages in a row/);
+      // Each page gives up after the driver's bounded retry (MAX_TRANSACTION_RETRY_MS plus its back-off), not 30 s.
+      expect(Date.now() - started).toBeLessThan(MAX_CONSECUTIVE_CONNECTION_FAILURES * 2 * MAX_TRANSACTION_RETRY_MS + 10_000);
+    } finally {
+      await driver.close();
+      await relay.close();
+      const cleanup = testDriver(config);
+      await resetDatabase(cleanup, config);
+      await cleanup.close();
+    }
   });
 });

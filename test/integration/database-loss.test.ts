@@ -168,6 +168,10 @@ describe('ingest without a database', () => {
 
   it('stops after a few pages in a row cannot reach it, with a summary of what it did', async () => {
     const config = testConfig();
+    // An empty graph, so that every page is new and needs the database (unchanged pages would not).
+    const setup = testDriver(config);
+    await resetDatabase(setup, config);
+    await setup.close();
     const relay = await cuttableRelay(new URL(config.neo4j.uri!.replace(/^neo4j/, 'bolt')));
     const driver = createDriver({ uri: relay.uri, user: config.neo4j.user, password: config.neo4j.password });
     try {

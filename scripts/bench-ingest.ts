@@ -17,7 +17,6 @@
  * free port with NEO4J_HEAP / NEO4J_PAGECACHE.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
@@ -28,20 +27,12 @@ import { startEmbeddedNeo4j } from '../src/neo4j/embedded';
 import { migrate } from '../src/neo4j/migrate';
 import { ingestPaths, type IngestSummary } from '../src/ingest/run';
 import { loadSeeds, synthArchive } from './synth-archive';
+import { freePort } from '../src/neo4j/free-port';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function folderBytes(dir: string): number {

@@ -20,19 +20,9 @@ import { ingestPaths, MAX_CONSECUTIVE_CONNECTION_FAILURES } from '../../src/inge
 import { createDriver, MAX_TRANSACTION_RETRY_MS } from '../../src/neo4j/driver';
 import { formatSummary } from '../../src/ingest/summary';
 import { SEEDS_DIR, resetDatabase, testConfig, testDriver } from './harness';
+import { freePort } from '../../src/neo4j/free-port';
 
 jest.setTimeout(240_000);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

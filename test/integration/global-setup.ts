@@ -4,28 +4,16 @@
  * NEO4J_TEST_URI, which workers inherit. Never the user's database or data folder.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { loadTestDatabaseConfig, ROOT_DIR } from '../../src/config';
 import { startEmbeddedNeo4j } from '../../src/neo4j/embedded';
 import type { EmbeddedNeo4j } from '../../src/neo4j/embedded';
+import { freePort } from '../../src/neo4j/free-port';
 
 declare global {
   // eslint-disable-next-line no-var
   var __TEST_NEO4J__: { neo4j: EmbeddedNeo4j; dataDir: string } | undefined;
-}
-
-/** A port nothing listens on now, so that concurrent test runs never share a database. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export default async function globalSetup(): Promise<void> {

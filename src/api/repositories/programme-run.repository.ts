@@ -60,9 +60,10 @@ WITH agency, p, runs, heldCount, within, targets,
      agency:Place AND targets IS NOT NULL AND EXISTS { MATCH (agency)-[:PART_OF*0..${MAX_PART_OF_DEPTH}]->(t:Place) WHERE t IN targets } AS agencyInside
 WHERE targets IS NULL OR size(within) > 0 OR (heldCount = 0 AND agencyInside)`;
 
-// The answer: order, limit, then each cited story once.
+// The answer: order, limit, then each cited story once. Each place once per run (a place is
+// HELD_IN a programme once per story stating it: dozens of times in an archive).
 const TAIL = `${MATCHED_RUNS}
-WITH agency, p, runs, within, [h IN within | h.place] AS placeNodes
+WITH agency, p, runs, within, reduce(acc = [], x IN [h IN within | h.place] | CASE WHEN x IN acc THEN acc ELSE acc + [x] END) AS placeNodes
 ORDER BY p.name, p.id, agency.name, agency.id
 LIMIT toInteger($limit)
 WITH collect({
@@ -85,7 +86,7 @@ RETURN found AS runs, COLLECT {
 
 // The same answer without evidence, for requests that do not ask for it: no sentences, no stories.
 const LEAN_TAIL = `${MATCHED_RUNS}
-WITH agency, p, [h IN within | h.place] AS placeNodes
+WITH agency, p, reduce(acc = [], x IN [h IN within | h.place] | CASE WHEN x IN acc THEN acc ELSE acc + [x] END) AS placeNodes
 ORDER BY p.name, p.id, agency.name, agency.id
 LIMIT toInteger($limit)
 RETURN collect({
@@ -121,12 +122,23 @@ const PLACE_CANDIDATES = `
   WHERE ($kind IS NULL OR p.kind = $kind)`;
 
 // The same programmes tested one by one, for walking the name index in order.
-const INSIDE_TARGETS = (v: string) => `EXISTS { MATCH (${v})-[:PART_OF*0..${MAX_PART_OF_DEPTH}]->(t:Place) WHERE t IN targets }`;
+// insidePlaces: the places inside the targets (the same PART_OF walk, done once per request, not
+// once per HELD_IN edge: at 10k pages that walk up from every edge was half the query's db hits).
+const INSIDE_TARGETS = (v: string) => `${v} IN insidePlaces`;
 const IS_PLACE_CANDIDATE = `($kind IS NULL OR p.kind = $kind)
     AND (EXISTS { MATCH (p)-[held:HELD_IN]->(pl:Place) WHERE ${publishedWithin('held.story')} AND ${INSIDE_TARGETS('pl')} }
          OR (NOT EXISTS { (p)-[:HELD_IN]->(:Place) }
              AND EXISTS { MATCH (inside:Place)-[run:RUNS]->(p)
                           WHERE ${INSIDE_TARGETS('inside')} AND ($agency IS NULL OR ${namedBy('inside', '$agency')}) AND ${publishedWithin('run.story')} }))`;
+
+/*
+ * The lower bound of a walk along the programme-name index: '' (every name) when the walk is
+ * taken, null (no name: an empty seek) when not. The planner puts a branch's WHERE on its row
+ * after the index scan, so without this the branch not taken still scanned the whole index (a
+ * small place or agency read every programme to keep none); a bound from the row makes the seek
+ * itself depend on the decision.
+ */
+const WALK_FROM = (taken: string) => `CASE WHEN ${taken} THEN '' END`;
 
 /*
  * A place with many programmes (an archive's district: thousands) is answered from the other end:
@@ -140,16 +152,21 @@ ${lookUp('target', 'Place', '$place')}
 WITH collect(target) AS targets
 ${
   limited
-    ? `WITH targets, COUNT { UNWIND targets AS target MATCH (target)<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(x:Place) WITH DISTINCT x UNWIND range(1, COUNT { (x)<-[:HELD_IN]-() }) AS n RETURN n } AS heldHere
-CALL (targets, heldHere) {
+    ? `CALL (targets) {
+  UNWIND targets AS target
+  MATCH (target)<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(x:Place)
+  WITH DISTINCT x
+  RETURN sum(COUNT { (x)<-[:HELD_IN]-() }) AS heldHere, collect(x) AS insidePlaces
+}
+CALL (targets, heldHere, insidePlaces) {
   WITH targets, heldHere WHERE heldHere <= 20 * $limit
   ${PLACE_CANDIDATES.trim()} AND ${HAS_RUN}
   ${FIRST_PROGRAMMES('')}
   RETURN p
   UNION
-  WITH targets, heldHere WHERE heldHere > 20 * $limit
-  MATCH (p:Programme) WHERE p.name IS NOT NULL
-  WITH targets, p ORDER BY p.name, p.id
+  WITH targets, heldHere, insidePlaces WHERE heldHere > 20 * $limit
+  MATCH (p:Programme) WHERE p.name >= ${WALK_FROM('heldHere > 20 * $limit')}
+  WITH insidePlaces, p ORDER BY p.name, p.id
   WHERE ${IS_PLACE_CANDIDATE} AND ${HAS_RUN}
   WITH p LIMIT toInteger($limit)
   RETURN p
@@ -162,17 +179,55 @@ MATCH (agency:Entity)-[run:RUNS]->(p)
 WHERE ${RUN_FILTER}
 WITH targets, agency, p, collect(run {.story, .evidence}) AS runs`;
 
-const byAgency = (limited: boolean) => `
-${lookUp('agency', 'Entity', '$agency')}
-MATCH (agency)-[run:RUNS]->(p:Programme)
-WHERE ${RUN_FILTER}${
+/*
+ * An agency with many runs (an archive's district acting as a body: tens of thousands of RUNS
+ * edges) is answered like a big place: the programme-name index in order, each programme checked
+ * for a run by the agency (from the programme's side, a few edges), stopping at $limit; sorting
+ * all its programmes by name read every one of them. The walk takes about $limit × (programmes /
+ * the agency's programmes) steps and the sort reads the agency's programmes, so the walk is taken
+ * when the agency's distinct programmes D satisfy D² > $limit × programmes (D counted along its
+ * RUNS edges without reading a property; the programme count comes from the count store), and
+ * without a kind filter only. Edge degrees alone mislead: one programme stated in 2,000 stories
+ * is 2,000 RUNS edges.
+ */
+const byAgency = (limited: boolean) =>
   limited
     ? `
-WITH DISTINCT agency, p ORDER BY p.name, p.id, agency.name, agency.id LIMIT toInteger($limit)
-MATCH (agency)-[run:RUNS]->(p)
-WHERE ${RUN_FILTER}`
-    : ''
+${lookUp('agency', 'Entity', '$agency')}
+WITH collect(agency) AS agencies
+CALL (agencies) {
+  UNWIND agencies AS agency
+  MATCH (agency)-[:RUNS]->(q)
+  WITH DISTINCT q
+  RETURN count(q) AS ran
 }
+WITH agencies, ran * ran > $limit * COUNT { (:Programme) } AS walk
+CALL (agencies, walk) {
+  WITH agencies, walk WHERE NOT walk OR $kind IS NOT NULL
+  UNWIND agencies AS agency
+  MATCH (agency)-[run:RUNS]->(p:Programme)
+  WHERE ${RUN_FILTER}
+  WITH DISTINCT agency, p ORDER BY p.name, p.id, agency.name, agency.id LIMIT toInteger($limit)
+  RETURN agency, p
+  UNION
+  WITH agencies, walk WHERE walk AND $kind IS NULL
+  MATCH (p:Programme) WHERE p.name >= ${WALK_FROM('walk AND $kind IS NULL')}
+  WITH agencies, p ORDER BY p.name, p.id
+  WHERE EXISTS { MATCH (p)<-[run:RUNS]-(agency:Entity) WHERE agency IN agencies AND ${RUN_FILTER} }
+  WITH agencies, p LIMIT toInteger($limit)
+  UNWIND agencies AS agency
+  MATCH (agency)-[run:RUNS]->(p)
+  WHERE ${RUN_FILTER}
+  WITH DISTINCT agency, p ORDER BY p.name, p.id, agency.name, agency.id LIMIT toInteger($limit)
+  RETURN agency, p
+}
+MATCH (agency)-[run:RUNS]->(p)
+WHERE ${RUN_FILTER}
+WITH null AS targets, agency, p, collect(run {.story, .evidence}) AS runs`
+    : `
+${lookUp('agency', 'Entity', '$agency')}
+MATCH (agency)-[run:RUNS]->(p:Programme)
+WHERE ${RUN_FILTER}
 WITH null AS targets, agency, p, collect(run {.story, .evidence}) AS runs`;
 
 const byKind = (limited: boolean) => `

@@ -3,6 +3,10 @@
  * shortestPath over the text-derived relationships and containment. CONTAINS (page → story) is
  * left out: two stories on one page are not connected by anything the paper says.
  *
+ * Of equally short paths, one made only of facts the paper states (PART_OF, RUNS, posts …) wins
+ * over one through co-mentions: it says more, and it makes the answer independent of the order
+ * in which Neo4j happens to expand a tie.
+ *
  * A variable-length bound cannot be a parameter, so there is one constant query per hop limit,
  * 1 to MAX_PATH_HOPS, chosen by the (validated) maxHops.
  */
@@ -25,7 +29,10 @@ function pathQuery(hops: number): string {
 WITH a ORDER BY rank, a.id LIMIT 1${END('b', '$to')}
 WITH a, b ORDER BY rank, b.id LIMIT 1
 WITH a, b WHERE a <> b
-MATCH p = shortestPath((a)-[:MENTIONS|REPORTED|RUNS|HELD_IN|HOLDS_POSITION|BASED_IN|PART_OF*..${hops}]-(b))
+OPTIONAL MATCH any = shortestPath((a)-[:MENTIONS|REPORTED|RUNS|HELD_IN|HOLDS_POSITION|BASED_IN|PART_OF*..${hops}]-(b))
+OPTIONAL MATCH fact = shortestPath((a)-[:REPORTED|RUNS|HELD_IN|HOLDS_POSITION|BASED_IN|PART_OF*..${hops}]-(b))
+WITH CASE WHEN fact IS NOT NULL AND length(fact) <= length(any) THEN fact ELSE any END AS p
+WHERE p IS NOT NULL
 RETURN [n IN nodes(p) | {
           id: n.id,
           label: head([l IN labels(n) WHERE l <> 'Entity']),

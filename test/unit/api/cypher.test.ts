@@ -17,7 +17,7 @@ describe('pinned Cypher', () => {
 
   it('has one path query per hop limit, differing only in the bound', () => {
     expect(Object.keys(PATH_QUERIES)).toHaveLength(MAX_PATH_HOPS);
-    for (let hops = 1; hops <= MAX_PATH_HOPS; hops++) expect(PATH_QUERIES[hops].replace(`*..${hops}]`, '*..N]')).toBe(PATH_QUERIES[1].replace('*..1]', '*..N]'));
+    for (let hops = 1; hops <= MAX_PATH_HOPS; hops++) expect(PATH_QUERIES[hops].replaceAll(`*..${hops}]`, '*..N]')).toBe(PATH_QUERIES[1].replaceAll('*..1]', '*..N]'));
   });
 
   it('never splices a parameter value into query text (every user value is a $parameter)', () => {

@@ -44,6 +44,7 @@ const CUES = defineLexicon('place-cues.json', cueData, {
   countryAfter: words,
   countryBefore: words,
   misprintSuffixes: words,
+  notMisprintEndings: words,
   cityShortForms: table,
   shortFormBefore: words,
 });
@@ -185,6 +186,7 @@ export function findPlaces({ prepared, tokens, organisationSpans, context = [] }
     for (const m of text.matchAll(MISPRINT_RE)) {
       const span = { start: m.index, end: m.index + m[0].length };
       if (misprinted.has(span.start)) continue;
+      if (CUES.notMisprintEndings.some((ending) => m[0].endsWith(ending))) continue;
       // The name starts after any division the match runs into (市 of 株洲市 in 株洲市涪口区).
       let from = span.start;
       for (const g of gazetteer) if (g.start < span.end && g.end > from) from = Math.max(from, g.end);

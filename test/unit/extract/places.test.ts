@@ -27,6 +27,12 @@ describe('findPlaces: namesakes and misprints', () => {
     expect(byName('芦淞区在景区入口区设置服务点。').has('渌口区')).toBe(false);
   });
 
+  it('does not read a community or an area word as a misprinted district (青荷社区 is not 荷塘区)', () => {
+    expect(byName('芦淞区青荷社区开展邻里节活动。').has('荷塘区')).toBe(false);
+    expect(byName('芦淞区的荷园区举办招聘会。').has('荷塘区')).toBe(false);
+    expect(byName('荷塘区青荷社区开展邻里节活动。').get('青荷社区')).toMatchObject({ level: 'COMMUNITY' });
+  });
+
   it('does not read an unknown name as a 株洲 misprint in a story about another city', () => {
     // 涪口区 is one character from 渌口区, but this story is about 邵阳's places.
     const found = byName('邵阳市双清区与涪口区签订协议。');

@@ -74,6 +74,8 @@ const RULE_OF = new Map(RULES.map((r) => [r.suffix, r]));
 const SUFFIX_RE = new RegExp(alternation(RULES.map((r) => r.suffix)), 'g');
 const NOT_HEADS = new Set(SUFFIXES.notPlaceHeads);
 const CITY_WORDS_RE = new RegExp(alternation(SUFFIXES.cityCoreference), 'g');
+/** Words for the story's own city (我市, 全市 …): a way of referring to it, not one of its names. */
+export const CITY_WORDS: ReadonlySet<string> = new Set(SUFFIXES.cityCoreference);
 /** `<name><numeral>村`: a named residential block (沿河三村), an estate. */
 const BLOCK_RE = new RegExp(`[${SUFFIXES.blockNumerals}]村(?![${SUFFIXES.blockNotAfter}])`, 'g');
 const COMMUNITY = SUFFIXES.community[0];

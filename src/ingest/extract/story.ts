@@ -12,7 +12,7 @@ import { findOrganisations, type OrganisationFound, type PrintedBody } from './o
 import { byCode, homeCity, lookupPlace } from '../lexicon/gazetteer';
 import { tokenize, type Token } from '../tokenizer';
 import { findPeople } from './people';
-import { findPlaces, isLocalDivision } from './places';
+import { CITY_WORDS, findPlaces, isLocalDivision } from './places';
 import { findProgrammes } from './programmes';
 import { headlineRuns } from './headline-runs';
 import { findRelations } from './relations';
@@ -136,7 +136,7 @@ export function extractStory(story: StoryContext): StoryExtraction {
     places: listed.map((p) => ({
       name: p.name,
       // Printed forms, less the city words and one-character forms (株 of 来株), too short to find a place by.
-      aliases: [...new Set([...p.aliases, ...p.mentions.map((m) => printed(prepared, m))])].filter((a) => a !== p.name && !/\s/.test(a) && a.length > 1 && !/^(我市|全市|市里|本市)$/.test(a)),
+      aliases: [...new Set([...p.aliases, ...p.mentions.map((m) => printed(prepared, m))])].filter((a) => a !== p.name && !/\s/.test(a) && a.length > 1 && !CITY_WORDS.has(a)),
       level: p.level,
       code: p.code,
       parent: p.parent,

@@ -1,8 +1,19 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../../../src/eval/cli';
 import { BatchBuilder } from './builders';
+
+// Every folder a test makes is removed after the file's tests, so runs leave nothing in /tmp.
+const made: string[] = [];
+function temporaryDirectory(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 /** Runs the CLI with captured output. */
 function runCli(argv: string[], extract = () => new BatchBuilder('page.txt').build()) {
@@ -26,7 +37,7 @@ function runCli(argv: string[], extract = () => new BatchBuilder('page.txt').bui
 }
 
 function workspace() {
-  const root = mkdtempSync(path.join(tmpdir(), 'eval-cli-'));
+  const root = temporaryDirectory('eval-cli-');
   const gold = path.join(root, 'gold');
   const seeds = path.join(root, 'seeds');
   mkdirSync(gold);

@@ -1,10 +1,21 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GoldFormatError, loadGoldFile, parseGold } from '../../../src/eval/gold';
 
+// Every folder a test makes is removed after the file's tests, so runs leave nothing in /tmp.
+const made: string[] = [];
+function temporaryDirectory(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 function tempFile(name: string, content: string): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'gold-')), name);
+  const file = path.join(temporaryDirectory('gold-'), name);
   writeFileSync(file, content);
   return file;
 }

@@ -200,22 +200,18 @@ CALL () {
 }
 RETURN total, items`;
   }
-  // The filter runs once: the matching stories are collected (node references, not their
-  // properties), counted, and sorted for the page. Counting and paging each ran it, which read
-  // every match twice (a month of an archive: thousands of stories).
   const body = `${STORY_ANCHORS[anchor]}
   WITH s WHERE ${STORY_FILTER}`.replace(/\n/g, '\n  ');
   return `
 CALL () {
   ${body}
-  RETURN collect(DISTINCT s) AS matched
+  RETURN count(s) AS total
 }
-RETURN size(matched) AS total, COLLECT {
-  UNWIND matched AS s
-  WITH s ORDER BY ${STORY_ORDER[sort]}
-  SKIP toInteger($offset) LIMIT toInteger($limit)
-  RETURN ${storyMap('s')}
-} AS items`;
+CALL () {
+  ${body}
+  ${storyPage(sort).replace(/\n/g, '\n  ')}
+}
+RETURN total, items`;
 }
 
 /** Every story list query, by anchor ('NONE' without a filter) and sort: a closed, constant set. */

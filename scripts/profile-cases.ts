@@ -50,6 +50,10 @@ async function main(): Promise<void> {
         return ms.sort((a, b) => a - b)[30].toFixed(2);
       };
       const graphqlMs = await timed(async () => (await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: c.ours.query, variables: c.ours.variables }) })).text());
+      if (process.argv.includes('--http-only')) {
+        console.log(`\n## ${c.name}: sequential p50 ms over HTTP ${graphqlMs}`);
+        continue;
+      }
       const oursCypherMs = await timed(() => Promise.all(ours.map((s) => database.driver.executeQuery(s.cypher, s.params, { database: database.database }))));
       const readOnceMs = await timed(() => Promise.all(ours.map((s) => readOnce(database.driver, s.cypher, s.params, { database: database.database, timeoutMs: 15_000 }))));
       const trivialMs = await timed(async () => (await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) })).text());

@@ -6,16 +6,14 @@
  * 300-branch statement that takes Neo4j seconds to plan, and more than GRAPHQL_MAX_COST allows.)
  */
 import type { Driver } from 'neo4j-driver';
-import { getNamedType, isCompositeType, type GraphQLObjectType } from 'graphql';
 import { createLoaders, type Loaders } from '../../src/api/loaders/loaders';
 import { primesOf } from '../../src/api/prefetch/prime';
-import { RELATION_FIELDS } from '../../src/api/prefetch/relation-fields';
 import { planPrefetch } from '../../src/api/prefetch/selection-plan';
 import { prefetchStatement, readPrefetch, type PrefetchRoot } from '../../src/api/repositories/prefetch.repository';
 import { createReader, type Neo4jReader } from '../../src/api/repositories/reader';
 import { oneNodeReads, relations, type OneNodeReadName } from '../../src/api/repositories/relations.repository';
 import { ingestPaths } from '../../src/ingest/run';
-import { apiSchema, selectionInfo } from '../unit/api/selection-info';
+import { everythingSelection, selectionInfo } from '../unit/api/selection-info';
 import { resetDatabase, SEEDS_DIR, testConfig, testDriver } from './harness';
 
 jest.setTimeout(120_000);
@@ -65,26 +63,6 @@ describe.each(Object.keys(oneNodeReads) as OneNodeReadName[])('one-node form of 
   });
 });
 
-/**
- * A selection of every field the prefetch knows, `levels` deep, on any entity: each list's items
- * select the same again one level down (Position and Credit items only a scalar).
- */
-function everything(levels: number): string {
-  if (levels === 0) return 'id';
-  const parts = Object.entries(RELATION_FIELDS)
-    .filter(([type]) => type !== 'Story')
-    .map(([type, fields]) => {
-      const object = apiSchema().getType(type) as GraphQLObjectType;
-      const selections = Object.keys(fields).map((name) => {
-        const item = getNamedType(object.getFields()[name].type);
-        const below = isCompositeType(item) && ['Entity', 'Person', 'Organisation', 'Place', 'Programme'].includes(item.name) ? everything(levels - 1) : '__typename';
-        return `${name} { ${below} }`;
-      });
-      return `... on ${type} { ${selections.join(' ')} }`;
-    });
-  return `id ${parts.join(' ')}`;
-}
-
 async function primedAgainstLoaders(root: PrefetchRoot, query: string, keys: string[]): Promise<number> {
   const branches = planPrefetch(selectionInfo(query), { depth: 3, maxLists: 1000 });
   const found = await readPrefetch(reader, prefetchStatement(root, branches), keys);
@@ -96,7 +74,7 @@ async function primedAgainstLoaders(root: PrefetchRoot, query: string, keys: str
 }
 
 it('primes, two levels deep under every seed entity (every field the prefetch knows), only what the loaders would load', async () => {
-  const primed = await primedAgainstLoaders('Entity', `{ node(id: "x") { ${everything(2)} } }`, ids.Entity);
+  const primed = await primedAgainstLoaders('Entity', `{ node(id: "x") { ${everythingSelection(2)} } }`, ids.Entity);
   expect(primed).toBeGreaterThan(ids.Entity.length * 2);
 });
 
@@ -111,6 +89,6 @@ it('primes, three levels deep under every seed entity, only what the loaders wou
 });
 
 it('primes, under every seed story, only what the loaders would load', async () => {
-  const primed = await primedAgainstLoaders('Story', `{ story(id: "x") { id mentions { ${everything(2)} } credits { role } } }`, ids.Story);
+  const primed = await primedAgainstLoaders('Story', `{ story(id: "x") { id mentions { ${everythingSelection(2)} } credits { role } } }`, ids.Story);
   expect(primed).toBeGreaterThan(ids.Story.length * 3);
 });

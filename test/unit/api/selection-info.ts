@@ -4,8 +4,9 @@
  * without running a server.
  */
 import 'reflect-metadata';
-import { getVariableValues, Kind, parse, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { getNamedType, getVariableValues, isObjectType, Kind, parse, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { RELATION_FIELDS } from '../../../src/api/prefetch/relation-fields';
 import { RESOLVERS } from '../../../src/api/schema';
 import type { SelectionInfo } from '../../../src/api/prefetch/selection-plan';
 
@@ -32,4 +33,26 @@ export function selectionInfo(query: string, variables: Record<string, unknown> 
   const field = apiSchema().getQueryType()!.getFields()[root.name.value];
   if (!field) throw new Error(`no root field ${root.name.value}`);
   return { schema: apiSchema(), fieldNodes: [root], fragments, variableValues: coerced.coerced, returnType: field.type };
+}
+
+/**
+ * A selection of every entity field the prefetch knows, `levels` lists deep, on `type` (Entity or
+ * one of its types): each list's items select the same again one level down; Position and Credit
+ * items their own fields.
+ */
+export function everythingSelection(levels: number, type = 'Entity'): string {
+  if (levels === 0) return 'id name';
+  const types = type === 'Entity' ? ['Person', 'Organisation', 'Place', 'Programme'] : [type];
+  const parts = types.map((name) => {
+    const object = apiSchema().getType(name);
+    if (!isObjectType(object)) throw new Error(`${name} is not an object type`);
+    const lists = Object.keys(RELATION_FIELDS[name] ?? {}).map((field) => {
+      const item = getNamedType(object.getFields()[field].type).name;
+      if (item === 'Position') return `${field} { title person { id } at { id } evidence { sentence story { id } } }`;
+      if (item === 'Credit') return `${field} { role person { id } story { id headline } }`;
+      return `${field} { ${everythingSelection(levels - 1, item)} }`;
+    });
+    return `... on ${name} { ${lists.join(' ')} }`;
+  });
+  return `id name __typename ${parts.join(' ')}`;
 }

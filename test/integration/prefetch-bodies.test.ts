@@ -54,7 +54,7 @@ describe.each(Object.keys(oneNodeReads) as OneNodeReadName[])('one-node form of 
     let nonEmpty = 0;
     for (const key of keys) {
       const expected = batched.get(key) ?? [];
-      const actual = (found.get(key)?.next?.items ?? []).map((item) => map(item.row));
+      const actual = (found.get(key)?.next?.items ?? []).map(map);
       expect({ key, items: actual }).toEqual({ key, items: expected });
       if (expected.length > 0) nonEmpty += 1;
     }

@@ -30,11 +30,15 @@ export function primesOf(root: PrefetchRoot, branches: readonly PlannedBranch[],
       const items = node.next?.[branch.key];
       // null: a label guard kept the branch from running for this node; its loader is left alone.
       if (!items) continue;
-      const { map } = oneNodeReads[branch.read];
-      const values = items.map((item) => (map as (raw: unknown) => unknown)(item.row));
+      const map = oneNodeReads[branch.read].map as (raw: unknown) => unknown;
+      if (branch.next.length === 0) {
+        primes.push({ loader: branch.key, key, value: items.map(map) });
+        continue;
+      }
+      const nodes = items as PrefetchedNode[];
+      const values = nodes.map((item) => map(item.row));
       primes.push({ loader: branch.key, key, value: values });
-      if (branch.next.length === 0) continue;
-      items.forEach((item, i) => below(item, (values[i] as { id: string }).id, branch.next));
+      nodes.forEach((item, i) => below(item, (values[i] as { id: string }).id, branch.next));
     }
   };
   const { loader, map } = ROOTS[root];

@@ -33,10 +33,14 @@ export interface PrefetchBranch<K extends string = string> {
   next: ReadonlyArray<PrefetchBranch<K>>;
 }
 
-/** A node as the prefetch returns it: its row (unmapped), and its lists by branch key (null where a guard failed). */
+/**
+ * A node as the prefetch returns it: its row (unmapped), and its lists by branch key (null where
+ * a guard failed). A list's items are PrefetchedNodes where the branch reads more below them, and
+ * bare rows where it does not (a wrapper less per item to pack, unpack and collect).
+ */
 export interface PrefetchedNode {
   row: Record<string, unknown>;
-  next?: Record<string, PrefetchedNode[] | null>;
+  next?: Record<string, unknown[] | null>;
 }
 
 const ROOT_MATCH: Record<PrefetchRoot, { match: string; project: string }> = {
@@ -62,7 +66,8 @@ function nested(depth: number, branches: readonly PrefetchBranch[]): string {
     if (!KEY.test(branch.key)) throw new Error(`prefetch key "${branch.key}" is not a plain identifier`);
     const { body } = oneNodeReads[branch.read];
     const below = nested(depth + 1, branch.next);
-    const collect = `COLLECT {\n  ${indent(body.rows(n, x), '  ')}\n  RETURN {row: ${body.item(n, x)}${indent(below, '  ')}}\n}`;
+    const item = below === '' ? body.item(n, x) : `{row: ${body.item(n, x)}${indent(below, '  ')}}`;
+    const collect = `COLLECT {\n  ${indent(body.rows(n, x), '  ')}\n  RETURN ${item}\n}`;
     return `${branch.key}: ${guard(n, branch.labels, collect)}`;
   });
   return `, next: {\n  ${indent(entries.join(',\n'), '  ')}\n}`;

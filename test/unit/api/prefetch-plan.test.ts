@@ -147,7 +147,7 @@ describe('primesOf', () => {
         'place:1',
         {
           row: place('place:1', '甲'),
-          next: { childrenOfPlace: [{ row: place('place:2', '乙'), next: { parentsOfPlace: [{ row: place('place:1', '甲') }] } }], placesOfOrganisation: null },
+          next: { childrenOfPlace: [{ row: place('place:2', '乙'), next: { parentsOfPlace: [place('place:1', '甲')] } }], placesOfOrganisation: null },
         },
       ],
     ]);

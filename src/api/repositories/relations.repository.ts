@@ -54,6 +54,8 @@ RETURN id, d { .id, .source, .ingestedAt } AS value`;
  * subquery for an aggregation of the projection around it and refuses the query (42I18,
  * "implicit grouping expressions"). Where the batched query aggregates to order its items, the
  * one-node form orders DISTINCT items by a subquery expression that computes the same value.
+ * Items that tie on the batched order (two children of one name) have no fixed order in either
+ * form, so there the two may differ as two runs of the batched read may.
  */
 export interface OneNodeBody {
   rows(n: string, x: string): string;

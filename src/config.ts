@@ -36,6 +36,10 @@ export interface ApiConfig {
   defaultPageSize: number;
   /** Rows (records and the items of lists in them) one request may read from the database. */
   maxRows: number;
+  /** Levels of nested lists node(id) and story(id) read ahead in their one query; 0 turns it off. */
+  prefetchDepth: number;
+  /** Nested lists one such query reads at most (each costs Neo4j planning time); the rest load per level. */
+  prefetchMaxLists: number;
   /** Origins allowed to call the API from a browser, besides the service's own origin. */
   corsOrigins: string[];
   /** Host names accepted in the Host header when bound to a loopback address (DNS rebinding). */
@@ -158,6 +162,8 @@ export function loadConfig(env: Env = process.env): Config {
       maxPageSize,
       defaultPageSize: Math.min(int(env, 'GRAPHQL_DEFAULT_PAGE_SIZE', 20, { min: 1, max: 10_000 }), maxPageSize),
       maxRows: int(env, 'GRAPHQL_MAX_ROWS', 20_000, { min: 1, max: 100_000_000 }),
+      prefetchDepth: int(env, 'GRAPHQL_PREFETCH_DEPTH', 3, { min: 0, max: 5 }),
+      prefetchMaxLists: int(env, 'GRAPHQL_PREFETCH_MAX_LISTS', 16, { min: 0, max: 200 }),
       corsOrigins: origins(env, 'CORS_ORIGINS', DEFAULT_CORS_ORIGINS),
       allowedHosts: list(env, 'ALLOWED_HOSTS', []).map((host) => host.toLowerCase()),
     },

@@ -6,6 +6,8 @@ import type { Driver } from 'neo4j-driver';
 import type { ApiConfig } from '../config';
 import { createRowBudget } from './budget';
 import { createLoaders, type Loaders } from './loaders/loaders';
+import { createPrefetcher, type Prefetcher } from './prefetch/prefetcher';
+import type { PlanLimits } from './prefetch/selection-plan';
 import { createReader, type Neo4jReader } from './repositories/reader';
 
 /** The limits resolvers check arguments against (a subset of ApiConfig). */
@@ -14,6 +16,8 @@ export type ApiLimits = Pick<ApiConfig, 'maxPageSize' | 'defaultPageSize'>;
 export interface Context {
   reader: Neo4jReader;
   loaders: Loaders;
+  /** Reads a by-id root field's nested lists ahead, into `loaders`. */
+  prefetch: Prefetcher;
   limits: ApiLimits;
 }
 
@@ -24,6 +28,8 @@ export interface ContextFactoryOptions {
   limits: ApiLimits;
   /** Rows one request may read (GRAPHQL_MAX_ROWS). */
   maxRows: number;
+  /** Levels of nested lists read ahead and lists per prefetch query (GRAPHQL_PREFETCH_DEPTH, GRAPHQL_PREFETCH_MAX_LISTS). */
+  prefetch: PlanLimits;
   onQuery?: (cypher: string, params: Record<string, unknown>) => void;
 }
 
@@ -31,6 +37,7 @@ export interface ContextFactoryOptions {
 export function makeContextFactory(options: ContextFactoryOptions): () => Promise<Context> {
   return async () => {
     const reader = createReader({ ...options, budget: createRowBudget(options.maxRows) });
-    return { reader, loaders: createLoaders(reader), limits: options.limits };
+    const loaders = createLoaders(reader);
+    return { reader, loaders, prefetch: createPrefetcher({ reader, loaders, limits: options.prefetch }), limits: options.limits };
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Batching by design: however many items a list returns, each nested relationship field costs
- * one Cypher query (DataLoaders batch the parents of one level into one `UNWIND $ids` query).
+ * one Cypher query (DataLoaders batch the parents of one level into one `UNWIND $ids` query), and
+ * under node(id) none at all: its look-ahead prefetch reads the nested lists in its one query.
  */
 import { loadBatch } from '../../src/ingest/load';
 import { manyProgrammesPage } from '../unit/api/fixture';
@@ -52,6 +53,17 @@ describe('GraphQL batching (50 programmes)', () => {
     // programmes page, runBy, places, parent, stories, credits: one query per level.
     expect(f.queries).toHaveLength(6);
     expect(f.queries.slice(1).every((query) => query.cypher.trimStart().startsWith('UNWIND $ids AS id'))).toBe(true);
+  });
+
+  it('answers node(id) with three levels of nested lists (50 communities, their programmes and agencies) in 1 query', async () => {
+    const data = await f.gql<{ node: { children: Array<{ name: string; programmes: Array<{ runBy: Array<{ name: string }> }> }> } }>(`{
+      node(id: "place:430203") { name ... on Place { parent { name } children { name programmes { name runBy { name ... on Organisation { type } } } } } }
+    }`);
+    // The 50 communities of the page, and 董家塅街道 of the two fixture pages.
+    const communities = data.node.children.filter((child) => /^第\d\d社区$/.test(child.name));
+    expect(communities).toHaveLength(50);
+    expect(communities.every((child) => child.programmes.length === 1 && child.programmes[0].runBy.length === 1)).toBe(true);
+    expect(f.queries).toHaveLength(1);
   });
 
   it('creates loaders per request: a second identical request queries again (no cross-request cache)', async () => {

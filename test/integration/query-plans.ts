@@ -6,12 +6,16 @@
 import { EntitySort, StorySort } from '../../src/api/types/enums.type';
 import { ENTITY_ANCHORS, entityListStatement, STORY_ANCHORS, storyListStatement } from '../../src/api/repositories/list.repository';
 import { PATH_QUERIES } from '../../src/api/repositories/path.repository';
+import { planPrefetch } from '../../src/api/prefetch/selection-plan';
+import { prefetchStatement, type PrefetchRoot } from '../../src/api/repositories/prefetch.repository';
 import { PROGRAMME_RUNS_LEAN_QUERIES, PROGRAMME_RUNS_QUERIES } from '../../src/api/repositories/programme-run.repository';
 import { programmeStatsStatement } from '../../src/api/repositories/programme-stats.repository';
 import * as relations from '../../src/api/repositories/relations.repository';
 import { SEARCH_QUERY } from '../../src/api/repositories/search.repository';
 import { STATS_QUERY } from '../../src/api/repositories/stats.repository';
 import type { EntityLabel } from '../../src/model';
+import { benchCases } from '../../scripts/bench/cases';
+import { everythingSelection, selectionInfo } from '../unit/api/selection-info';
 
 export interface PlannedStatement {
   name: string;
@@ -45,6 +49,23 @@ const STORY_EXAMPLES: Record<keyof typeof STORY_ANCHORS, Record<string, unknown>
   section: { section: '就业·创业' },
   date: { dateFrom: '2022-01-01', dateTo: '2022-12-31' },
 };
+
+/**
+ * The look-ahead prefetch's statements are generated from the selection: representative ones, as
+ * the service plans them (its default depth and list limit), with the root each starts from.
+ */
+const PREFETCH_LIMITS = { depth: 3, maxLists: 16 };
+const PREFETCH_EXAMPLES: Array<{ name: string; root: PrefetchRoot; query: string; id: string }> = [
+  { name: 'the benchmark node query', root: 'Entity', query: benchCases({} as never).find((c) => c.name === 'node + nested relations')!.ours.query, id: 'place:430203' },
+  { name: 'every list one level down', root: 'Entity', query: `{ node(id: "x") { ${everythingSelection(1)} } }`, id: 'place:430203' },
+  {
+    name: 'three levels through an abstract level',
+    root: 'Entity',
+    query: '{ node(id: "x") { ... on Programme { runBy { ... on Organisation { places { children { id } } people { title } } ... on Place { ancestors { id } runs { id } } } } } }',
+    id: 'programme:就业援助月',
+  },
+  { name: 'a story', root: 'Story', query: '{ story(id: "x") { mentions { ... on Place { parent { id } programmes { places { id } } } ... on Person { positions { title } } } credits { role } } }', id: 'story:x' },
+];
 
 const LOOKUP = /NodeUniqueIndexSeek|NodeIndexSeek|NodeIndexContainsScan/;
 const ID_SEEK = /NodeUniqueIndexSeek/;
@@ -87,6 +108,10 @@ export function plannedStatements(): PlannedStatement[] {
   out.push({ name: 'stats', cypher: STATS_QUERY, params: {}, anchor: /CountFromCountStore/ });
   for (const [name, value] of Object.entries(relations)) {
     if (typeof value === 'string') out.push({ name: `loader ${name}`, cypher: value, params: { ids: ['place:430203'] }, anchor: ID_SEEK });
+  }
+  for (const example of PREFETCH_EXAMPLES) {
+    const cypher = prefetchStatement(example.root, planPrefetch(selectionInfo(example.query, { id: example.id }), PREFETCH_LIMITS));
+    out.push({ name: `prefetch: ${example.name}`, cypher, params: { ids: [example.id] }, anchor: ID_SEEK });
   }
   return out;
 }

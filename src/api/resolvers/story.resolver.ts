@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { dayRange } from '../dates';
 import { listCost } from '../limits';
@@ -24,7 +25,9 @@ class StoriesArgs {
 @Resolver(() => Story)
 export class StoryResolver {
   @Query(() => Story, { nullable: true, description: 'A story by id (story:<page hash>:<position>).' })
-  async story(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<StoryRow | null> {
+  async story(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<StoryRow | null> {
+    // The nested lists this selection asks for are read now, in one query, into the loaders.
+    await ctx.prefetch.story(id, info);
     return ctx.loaders.story.load(id);
   }
 

@@ -3,7 +3,11 @@
  * Cypher statements our service runs for its GraphQL question, with PROFILE db hits and rows, next
  * to the hand-written raw query's. A tool for finding where ours does more work than raw.
  *
- *   NEO4J_PORT=… NEO4J_DATA_DIR=… node dist/scripts/profile-cases.js [--only NAME]
+ *   NEO4J_PORT=… NEO4J_DATA_DIR=… node dist/scripts/profile-cases.js [--only NAME] [--plan] [--http-only]
+ *
+ * Prints, per question, sequential p50s (PROFILE_N requests each, default 60): ours over HTTP,
+ * ours' statements through the driver (executeQuery and the service's readOnce), a trivial
+ * GraphQL request, and raw; then each statement's PROFILE db hits (--plan: the operator tree).
  */
 import 'reflect-metadata';
 import { loadConfig } from '../src/config';
@@ -42,12 +46,12 @@ async function main(): Promise<void> {
       const ours = [...seen];
       const timed = async (run: () => Promise<unknown>) => {
         const ms: number[] = [];
-        for (let i = 0; i < 60; i++) {
+        for (let i = 0; i < Number(process.env.PROFILE_N ?? 60); i++) {
           const t = performance.now();
           await run();
           ms.push(performance.now() - t);
         }
-        return ms.sort((a, b) => a - b)[30].toFixed(2);
+        return ms.sort((a, b) => a - b)[Math.floor(ms.length / 2)].toFixed(2);
       };
       const graphqlMs = await timed(async () => (await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: c.ours.query, variables: c.ours.variables }) })).text());
       if (process.argv.includes('--http-only')) {
@@ -57,7 +61,8 @@ async function main(): Promise<void> {
       const oursCypherMs = await timed(() => Promise.all(ours.map((s) => database.driver.executeQuery(s.cypher, s.params, { database: database.database }))));
       const readOnceMs = await timed(() => Promise.all(ours.map((s) => readOnce(database.driver, s.cypher, s.params, { database: database.database, timeoutMs: 15_000 }))));
       const trivialMs = await timed(async () => (await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) })).text());
-      console.log(`   readOnce ${readOnceMs}, trivial HTTP ${trivialMs}`);
+      const graphqlAgainMs = await timed(async () => (await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: c.ours.query, variables: c.ours.variables }) })).text());
+      console.log(`   readOnce ${readOnceMs}, trivial HTTP ${trivialMs}, ours over HTTP again ${graphqlAgainMs}`);
       const rawMs = await timed(() => database.driver.executeQuery(c.raw.cypher, c.raw.params, { database: database.database }));
       console.log(`\n## ${c.name}: sequential p50 ms: ours over HTTP ${graphqlMs}, ours' Cypher alone ${oursCypherMs}, raw ${rawMs}`);
       const raw = await profile(c.raw.cypher, c.raw.params);

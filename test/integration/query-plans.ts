@@ -43,7 +43,8 @@ const STORY_EXAMPLES: Record<keyof typeof STORY_ANCHORS, Record<string, unknown>
   reporter: { reporter: '谢恩' },
   place: { place: '芦淞区' },
   headlineContains: { headlineContains: '就业' },
-  textPhrase: { textContains: '就业' },
+  textPhrase: { textContains: '就业岗' },
+  textBigram: { textContains: '就业' },
   textContains: { textContains: '就' },
   published: { publishedFrom: '2023-01-01', publishedTo: '2023-06-30' },
   section: { section: '就业·创业' },
@@ -96,7 +97,7 @@ export function plannedStatements(): PlannedStatement[] {
   }
   out.push({ name: 'Programme list (no filter)', ...entityListStatement({ label: 'Programme', where: null, sort: EntitySort.NAME_ASC, window: WINDOW }), anchor: /NodeIndexScan/ });
   for (const anchor of Object.keys(STORY_EXAMPLES) as Array<keyof typeof STORY_ANCHORS>) {
-    out.push({ name: `stories (${anchor})`, ...storyListStatement({ where: STORY_EXAMPLES[anchor], sort: StorySort.DATE_DESC, window: WINDOW }), anchor: anchor === 'textPhrase' ? /ProcedureCall/ : LOOKUP });
+    out.push({ name: `stories (${anchor})`, ...storyListStatement({ where: STORY_EXAMPLES[anchor], sort: StorySort.DATE_DESC, window: WINDOW }), anchor: anchor === 'textPhrase' || anchor === 'textBigram' ? /ProcedureCall/ : LOOKUP });
   }
   // The unfiltered lists: totals from the count store; pages a Top-N sort over the label.
   for (const label of ['Person', 'Organisation', 'Place'] as const) {

@@ -139,17 +139,42 @@ export const ENTITY_LIST_QUERIES: Record<EntityLabel, Record<string, Record<Enti
   ]),
 ) as Record<EntityLabel, Record<string, Record<EntitySort, string>>>;
 
-const STORY_FILTER = `($headlineContains IS NULL OR s.headline CONTAINS $headlineContains)
-  AND ($textContains IS NULL OR s.headline CONTAINS $textContains OR coalesce(s.kicker, '') CONTAINS $textContains
-       OR coalesce(s.subtitle, '') CONTAINS $textContains OR s.body CONTAINS $textContains)
-  AND ($place IS NULL OR EXISTS { MATCH (s)-[:MENTIONS]->(:Place)${UNDER}(t:Place) WHERE ${namedBy('t', '$place')} })
-  AND ($mentions IS NULL OR all(m IN $mentions WHERE EXISTS { MATCH (s)-[:MENTIONS]->(e:Entity) WHERE ${namedBy('e', 'm')} }))
-  AND ($reporter IS NULL OR EXISTS { MATCH (p:Person)-[:REPORTED]->(s) WHERE ${namedBy('p', '$reporter')} })
-  AND ($section IS NULL OR s.section = $section)
-  AND ($dateFrom IS NULL OR s.date >= $dateFrom)
-  AND ($dateTo IS NULL OR s.date <= $dateTo)
-  AND ($publishedFrom IS NULL OR s.publishedOn >= date($publishedFrom))
-  AND ($publishedTo IS NULL OR s.publishedOn <= date($publishedTo))`;
+// The story filter, one predicate per filter field: each is true when its parameter is null.
+const STORY_PREDICATES = {
+  headlineContains: '($headlineContains IS NULL OR s.headline CONTAINS $headlineContains)',
+  textContains: `($textContains IS NULL OR s.headline CONTAINS $textContains OR coalesce(s.kicker, '') CONTAINS $textContains
+       OR coalesce(s.subtitle, '') CONTAINS $textContains OR s.body CONTAINS $textContains)`,
+  place: `($place IS NULL OR EXISTS { MATCH (s)-[:MENTIONS]->(:Place)${UNDER}(t:Place) WHERE ${namedBy('t', '$place')} })`,
+  mentions: `($mentions IS NULL OR all(m IN $mentions WHERE EXISTS { MATCH (s)-[:MENTIONS]->(e:Entity) WHERE ${namedBy('e', 'm')} }))`,
+  reporter: `($reporter IS NULL OR EXISTS { MATCH (p:Person)-[:REPORTED]->(s) WHERE ${namedBy('p', '$reporter')} })`,
+  section: '($section IS NULL OR s.section = $section)',
+  date: '($dateFrom IS NULL OR s.date >= $dateFrom) AND ($dateTo IS NULL OR s.date <= $dateTo)',
+  published: '($publishedFrom IS NULL OR s.publishedOn >= date($publishedFrom)) AND ($publishedTo IS NULL OR s.publishedOn <= date($publishedTo))',
+} as const;
+
+/**
+ * The predicates an anchor already makes exactly true of every story it yields, so the filter
+ * does not test them again (re-reading a month's publication dates, or every matching body, a
+ * second time). `mentions` anchors on the first name only, so its predicate stays.
+ */
+const ANCHOR_GUARANTEES: Record<string, ReadonlyArray<keyof typeof STORY_PREDICATES>> = {
+  reporter: ['reporter'],
+  place: ['place'],
+  headlineContains: ['headlineContains'],
+  textBigram: ['textContains'],
+  textContains: ['textContains'],
+  published: ['published'],
+  section: ['section'],
+  date: ['date'],
+};
+
+function storyFilter(anchor: string | null): string {
+  const guaranteed = new Set(anchor === null ? [] : ANCHOR_GUARANTEES[anchor] ?? []);
+  return (Object.keys(STORY_PREDICATES) as Array<keyof typeof STORY_PREDICATES>)
+    .filter((name) => !guaranteed.has(name))
+    .map((name) => STORY_PREDICATES[name])
+    .join('\n  AND ');
+}
 
 /** Story anchors, most selective first; `$anchor` is the filter's value (the first of `mentions`). */
 export const STORY_ANCHORS = {
@@ -160,9 +185,13 @@ MATCH (p)-[:REPORTED]->(s:Story) WITH DISTINCT s`,
   place: `${lookUp('t', 'Place', '$anchor')}
 MATCH (t)<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(:Place)<-[:MENTIONS]-(s:Story) WITH DISTINCT s`,
   headlineContains: `MATCH (s:Story) WHERE s.headline CONTAINS $anchor`,
-  // Chinese text of two characters or more: the phrase in the `story_text` fulltext index (CJK
-  // bigrams, so a phrase of them is exactly a substring); the WHERE clause checks CONTAINS anyway.
+  // Chinese text of three characters or more: the phrase in the `story_text` fulltext index (CJK
+  // bigrams); the filter checks CONTAINS, since consecutive bigrams may straddle punctuation
+  // (就业，业岗 holds the bigrams of 就业岗).
   textPhrase: `CALL db.index.fulltext.queryNodes('story_text', $lucene) YIELD node AS s`,
+  // Exactly two Chinese characters (most Chinese words): one bigram, which the analyzer only forms
+  // from two adjacent characters, so every hit holds the text and no body is read to check it.
+  textBigram: `CALL db.index.fulltext.queryNodes('story_text', $lucene) YIELD node AS s`,
   // Anything else: one text index per field; the union keeps each story once.
   textContains: `CALL () {
   MATCH (s:Story) WHERE s.headline CONTAINS $anchor RETURN s
@@ -201,7 +230,7 @@ CALL () {
 RETURN total, items`;
   }
   const body = `${STORY_ANCHORS[anchor]}
-  WITH s WHERE ${STORY_FILTER}`.replace(/\n/g, '\n  ');
+  WITH s WHERE ${storyFilter(anchor)}`.replace(/\n/g, '\n  ');
   return `
 CALL () {
   ${body}
@@ -270,8 +299,11 @@ export function entityListStatement(request: EntityListRequest): { cypher: strin
 export function storyListStatement(request: StoryListRequest): { cypher: string; params: Record<string, unknown> } {
   const values = params(STORY_PARAMS, request.where, request.window);
   const picked = pickAnchor(Object.keys(STORY_ANCHORS), values);
-  const phrase = picked.anchor === 'textContains' && typeof picked.value === 'string' && /^\p{Script=Han}{2,}$/u.test(picked.value);
-  const anchor = phrase ? 'textPhrase' : picked.anchor;
+  const text = picked.anchor === 'textContains' && typeof picked.value === 'string' ? picked.value : null;
+  const phrase = text !== null && /^\p{Script=Han}{2,}$/u.test(text);
+  // The basic CJK block only: what the analyzer certainly bigrams as one token pair.
+  const bigram = text !== null && /^[\u4e00-\u9fff]{2}$/u.test(text);
+  const anchor = bigram ? 'textBigram' : phrase ? 'textPhrase' : picked.anchor;
   return {
     cypher: STORY_LIST_QUERIES[anchor as StoryAnchor | 'NONE'][request.sort],
     params: { ...values, anchor: picked.value, lucene: phrase ? `"${picked.value as string}"` : null },

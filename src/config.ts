@@ -36,6 +36,8 @@ export interface ApiConfig {
   defaultPageSize: number;
   /** Rows (records and the items of lists in them) one request may read from the database. */
   maxRows: number;
+  /** How many of an entity's newest stories `related` ranks co-mentions over: its cost, whatever the archive's size. */
+  relatedStories: number;
   /** Origins allowed to call the API from a browser, besides the service's own origin. */
   corsOrigins: string[];
   /** Host names accepted in the Host header when bound to a loopback address (DNS rebinding). */
@@ -158,6 +160,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxPageSize,
       defaultPageSize: Math.min(int(env, 'GRAPHQL_DEFAULT_PAGE_SIZE', 20, { min: 1, max: 10_000 }), maxPageSize),
       maxRows: int(env, 'GRAPHQL_MAX_ROWS', 20_000, { min: 1, max: 100_000_000 }),
+      relatedStories: int(env, 'GRAPHQL_RELATED_STORIES', 200, { min: 1, max: 100_000 }),
       corsOrigins: origins(env, 'CORS_ORIGINS', DEFAULT_CORS_ORIGINS),
       allowedHosts: list(env, 'ALLOWED_HOSTS', []).map((host) => host.toLowerCase()),
     },

@@ -24,6 +24,8 @@ export interface ContextFactoryOptions {
   limits: ApiLimits;
   /** Rows one request may read (GRAPHQL_MAX_ROWS). */
   maxRows: number;
+  /** Newest stories of an entity that `related` counts over (GRAPHQL_RELATED_STORIES). */
+  relatedStories: number;
   onQuery?: (cypher: string, params: Record<string, unknown>) => void;
 }
 
@@ -31,6 +33,6 @@ export interface ContextFactoryOptions {
 export function makeContextFactory(options: ContextFactoryOptions): () => Promise<Context> {
   return async () => {
     const reader = createReader({ ...options, budget: createRowBudget(options.maxRows) });
-    return { reader, loaders: createLoaders(reader), limits: options.limits };
+    return { reader, loaders: createLoaders(reader, { relatedStories: options.relatedStories }), limits: options.limits };
   };
 }

@@ -73,6 +73,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     timeoutMs: options.transactionTimeoutMs,
     limits: { maxPageSize: options.api.maxPageSize, defaultPageSize: options.api.defaultPageSize },
     maxRows: options.api.maxRows,
+    relatedStories: options.api.relatedStories,
     onQuery: options.onQuery,
   });
   app.use('/graphql', cors(origins.cors), express.json({ limit: MAX_BODY }), expressMiddleware(apollo, { context }));

@@ -21,6 +21,10 @@ export interface PlannedStatement {
   anchor: RegExp;
   /** Labels this statement may scan whole (only the unfiltered lists, documented in list.repository.ts). */
   scans?: string[];
+  /** Operators the plan must also contain: a bounded list's Top-N per key, its lazy index walk. */
+  shape?: RegExp[];
+  /** Operators it must not contain: a bounded list's full Sort (it would read every item). */
+  never?: RegExp[];
 }
 
 const NO_RANGE = { publishedFrom: null, publishedTo: null };
@@ -48,6 +52,25 @@ const STORY_EXAMPLES: Record<keyof typeof STORY_ANCHORS, Record<string, unknown>
 
 const LOOKUP = /NodeUniqueIndexSeek|NodeIndexSeek|NodeIndexContainsScan/;
 const ID_SEEK = /NodeUniqueIndexSeek/;
+
+/**
+ * The relationship lists that grow with the archive keep their first $limit per key in Cypher: a
+ * Top-N, never a full Sort. Those whose order an index gives can also walk that index lazily
+ * (PartialTop over a range seek, stopping after $limit), for an anchor linked to much of it.
+ */
+const TOP_N = /^Top .*LIMIT toInteger\(\$limit\)/;
+const LIST_WALKS: Record<string, RegExp> = {
+  STORIES_MENTIONING: /^NodeIndexSeekByRange RANGE INDEX x:Story\(date\)/,
+  RELATED_ENTITIES: /^NodeIndexSeekByRange RANGE INDEX x:Story\(date\)/,
+  PROGRAMMES_HELD_IN: /^NodeIndexSeekByRange RANGE INDEX x:Programme\(name\)/,
+  PROGRAMMES_HELD_WITHIN: /^NodeIndexSeekByRange RANGE INDEX x:Programme\(name\)/,
+  PROGRAMMES_RUN_BY: /^NodeIndexSeekByRange RANGE INDEX x:Programme\(name\)/,
+};
+function listShape(name: string, cypher: string): Pick<PlannedStatement, 'shape' | 'never'> {
+  if (!cypher.includes('$limit')) return {};
+  const walk = LIST_WALKS[name];
+  return { shape: walk ? [TOP_N, /^PartialTop /, walk] : [TOP_N], never: [/^Sort /] };
+}
 
 export function plannedStatements(): PlannedStatement[] {
   const out: PlannedStatement[] = [
@@ -86,7 +109,8 @@ export function plannedStatements(): PlannedStatement[] {
   out.push({ name: 'path', cypher: PATH_QUERIES[4], params: { from: 'person:谢恩', to: 'org:株洲市人力资源和社会保障局' }, anchor: ID_SEEK });
   out.push({ name: 'stats', cypher: STATS_QUERY, params: {}, anchor: /CountFromCountStore/ });
   for (const [name, value] of Object.entries(relations)) {
-    if (typeof value === 'string') out.push({ name: `loader ${name}`, cypher: value, params: { ids: ['place:430203'] }, anchor: ID_SEEK });
+    if (typeof value !== 'string') continue;
+    out.push({ name: `loader ${name}`, cypher: value, params: { ids: ['place:430203'], limit: 20, window: 200 }, anchor: ID_SEEK, ...listShape(name, value) });
   }
   return out;
 }

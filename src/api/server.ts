@@ -49,7 +49,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // The schema sets no cache hints; Apollo's cache-control plugin would otherwise wrap every
       // field's resolver to compute them (a measurable share of a programmeRuns request).
       ApolloServerPluginCacheControlDisabled(),
-      limitsPlugin({ maxDepth: options.api.maxDepth, maxCost: options.api.maxCost, assumedListSize: options.api.maxPageSize }),
+      limitsPlugin({
+        maxDepth: options.api.maxDepth,
+        maxCost: options.api.maxCost,
+        assumedListSize: options.api.maxPageSize,
+        defaultListSize: options.api.defaultPageSize,
+      }),
       options.api.introspection
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),

@@ -82,13 +82,18 @@ export function plannedStatements(): PlannedStatement[] {
     { name: 'programmeRuns()', cypher: PROGRAMME_RUNS_QUERIES.PROGRAMME, params: RUNS, anchor: /NodeIndexScan/ },
   ];
   const statsWhere = { place: null, agency: null, kind: null, ...NO_RANGE };
-  for (const [name, where] of [
-    ['place', { ...statsWhere, place: '株洲市' }],
-    ['agency', { ...statsWhere, agency: '芦淞区' }],
-    ['kind', { ...statsWhere, kind: 'EMPLOYMENT' }],
+  // The districts and subdistricts of the places are found once (a CartesianProduct with the
+  // runs, not an Apply per run), walking PART_OF down from each place of those levels.
+  const rollups = { shape: [/^CartesianProduct/, /^NodeIndexSeek RANGE INDEX d:Place\(level\)/, /^VarLengthExpand\(Pruning,BFS,All\) \(d\)<-\[:PART_OF\*0\.\.8\]-\(x\)/] };
+  for (const [name, where, groupBy, anchor] of [
+    ['place', { ...statsWhere, place: '株洲市' }, ['DISTRICT', 'KIND', 'MONTH'], LOOKUP],
+    ['place, SUBDISTRICT × AGENCY', { ...statsWhere, place: '株洲市' }, ['SUBDISTRICT', 'AGENCY'], LOOKUP],
+    ['agency', { ...statsWhere, agency: '芦淞区' }, ['DISTRICT', 'KIND', 'MONTH'], LOOKUP],
+    ['kind', { ...statsWhere, kind: 'EMPLOYMENT' }, ['DISTRICT', 'KIND', 'MONTH'], LOOKUP],
+    ['no filter', statsWhere, ['DISTRICT', 'SUBDISTRICT'], /NodeIndexScan/],
   ] as const) {
-    const statement = programmeStatsStatement({ where, groupBy: ['DISTRICT', 'KIND', 'MONTH'], offset: 0, limit: 20 });
-    out.push({ name: `programmeStats(${name})`, ...statement, anchor: LOOKUP });
+    const statement = programmeStatsStatement({ where, groupBy: [...groupBy], offset: 0, limit: 20 });
+    out.push({ name: `programmeStats(${name})`, ...statement, anchor, ...rollups });
   }
   for (const label of Object.keys(ENTITY_EXAMPLES) as EntityLabel[]) {
     for (const anchor of Object.keys(ENTITY_ANCHORS[label])) {

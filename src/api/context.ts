@@ -30,6 +30,8 @@ export interface ContextFactoryOptions {
   maxRows: number;
   /** Levels of nested lists read ahead and lists per prefetch query (GRAPHQL_PREFETCH_DEPTH, GRAPHQL_PREFETCH_MAX_LISTS). */
   prefetch: PlanLimits;
+  /** Newest stories of an entity that `related` counts over (GRAPHQL_RELATED_STORIES). */
+  relatedStories: number;
   onQuery?: (cypher: string, params: Record<string, unknown>) => void;
 }
 
@@ -37,7 +39,7 @@ export interface ContextFactoryOptions {
 export function makeContextFactory(options: ContextFactoryOptions): () => Promise<Context> {
   return async () => {
     const reader = createReader({ ...options, budget: createRowBudget(options.maxRows) });
-    const loaders = createLoaders(reader);
+    const loaders = createLoaders(reader, { relatedStories: options.relatedStories });
     return { reader, loaders, prefetch: createPrefetcher({ reader, loaders, limits: options.prefetch }), limits: options.limits };
   };
 }

@@ -67,7 +67,7 @@ async function primedAgainstLoaders(root: PrefetchRoot, query: string, keys: str
   const branches = planPrefetch(selectionInfo(query), { depth: 3, maxLists: 1000 });
   const found = await readPrefetch(reader, prefetchStatement(root, branches), keys);
   const primes = primesOf(root, branches, keys, found);
-  const fresh: Loaders = createLoaders(reader);
+  const fresh: Loaders = createLoaders(reader, { relatedStories: config.api.relatedStories });
   const expected = await Promise.all(primes.map((prime) => (fresh[prime.loader] as { load(key: string): Promise<unknown> }).load(prime.key)));
   primes.forEach((prime, i) => expect({ loader: prime.loader, key: prime.key, value: prime.value }).toEqual({ loader: prime.loader, key: prime.key, value: expected[i] }));
   return primes.length;

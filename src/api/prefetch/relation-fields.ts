@@ -37,25 +37,7 @@ function field<R extends OneNodeReadName>(read: R, loader: ListLoaderOf<ItemOf<R
 export const RELATION_FIELDS: Readonly<Record<string, Readonly<Record<string, RelationField>>>> = {
   Place: {
     parent: field('parentsOfPlaces', 'parentsOfPlace'),
-    children: field('childrenOfPlaces', 'childrenOfPlace'),
     ancestors: field('ancestorsOfPlaces', 'ancestorsOfPlace'),
-    programmes: field('programmesHeldIn', 'programmesHeldIn', (args) => args.includeSubplaces === false),
-    runs: field('programmesRunBy', 'programmesRunBy'),
-    organisations: field('organisationsBasedIn', 'organisationsBasedIn'),
-    people: field('positionsAt', 'positionsAt'),
-  },
-  Organisation: {
-    programmes: field('programmesRunBy', 'programmesRunBy'),
-    places: field('placesOfOrganisations', 'placesOfOrganisation'),
-    people: field('positionsAt', 'positionsAt'),
-  },
-  Programme: {
-    runBy: field('runnersOfProgrammes', 'runnersOfProgramme'),
-    places: field('placesOfProgrammes', 'placesOfProgramme'),
-  },
-  Person: {
-    credits: field('creditsOfPeople', 'creditsOfPerson'),
-    positions: field('positionsOfPeople', 'positionsOfPerson'),
   },
   Story: {
     // `kinds` filters the loaded list in the resolver: the loader's value does not depend on it.

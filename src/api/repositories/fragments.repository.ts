@@ -83,6 +83,13 @@ export interface FirstLinked {
   order: string;
   /** How many to keep: a parameter (`$limit`). */
   count: string;
+  /**
+   * The variable each node is bound to (default `x`, which `walk` … `order` then name), and the
+   * prefix of the helper names (walked, sorted, found; default none). A one-node form nested in
+   * the prefetch query sets both to its item variable: its subqueries see the outer query's names.
+   */
+  x?: string;
+  helpers?: string;
 }
 
 /**
@@ -102,20 +109,50 @@ export interface FirstLinked {
  * branch not taken would still scan the index.
  */
 export function firstLinked(list: FirstLinked): string {
+  const x = list.x ?? 'x';
+  const [walked, sorted, found] = ['walked', 'sorted', 'found'].map((name) => `${list.helpers ?? ''}${name}`);
   const walking = `${list.degree} * ${list.degree} > ${WALK_COST_RATIO} * ${list.count} * ${list.candidates} AND ${WALK_SHARE} * ${list.degree} >= ${list.candidates}`;
   return `CALL (${list.imports}) {
   WITH ${list.imports} WHERE ${walking}
   ${list.walk(`CASE WHEN ${walking} THEN '' END`)}
-  WITH ${list.imports}, x ORDER BY ${list.walkOrder} LIMIT toInteger(${WALK_BUDGET} * ${list.count})
-  WITH ${list.imports}, x WHERE ${list.linked}
-  WITH x ORDER BY ${list.walkOrder} LIMIT toInteger(${list.count})
-  RETURN collect(x) AS walked
+  WITH ${list.imports}, ${x} ORDER BY ${list.walkOrder} LIMIT toInteger(${WALK_BUDGET} * ${list.count})
+  WITH ${list.imports}, ${x} WHERE ${list.linked}
+  WITH ${x} ORDER BY ${list.walkOrder} LIMIT toInteger(${list.count})
+  RETURN collect(${x}) AS ${walked}
 }
-CALL (${list.imports}, walked) {
-  WITH ${list.imports} WHERE size(walked) < ${list.count}
+CALL (${list.imports}, ${walked}) {
+  WITH ${list.imports} WHERE size(${walked}) < ${list.count}
   ${list.sort}
-  WITH DISTINCT x ORDER BY ${list.order} LIMIT toInteger(${list.count})
-  RETURN collect(x) AS sorted
+  WITH DISTINCT ${x} ORDER BY ${list.order} LIMIT toInteger(${list.count})
+  RETURN collect(${x}) AS ${sorted}
 }
-WITH *, CASE WHEN size(walked) >= ${list.count} THEN walked ELSE sorted END AS found`;
+WITH *, CASE WHEN size(${walked}) >= ${list.count} THEN ${walked} ELSE ${sorted} END AS ${found}`;
+}
+
+/**
+ * firstLinked for a one-node form nested in the look-ahead prefetch query, where Neo4j 5.26
+ * refuses an aggregating function such as collect() (42I18, see OneNodeBody in
+ * relations.repository.ts): the same walk and the same sort, each a COLLECT subquery instead of
+ * a CALL collecting its rows, so the same answer (the sort's), bound as `found`. The walk keeps
+ * the row's lower bound (null unless walking, so that it seeks nothing otherwise); the sort's
+ * WHERE depends on the row only, so Neo4j filters before it expands, and a hub whose walk found
+ * `count` expands none of its links.
+ */
+export function firstLinkedOne(list: FirstLinked): string {
+  const x = list.x ?? 'x';
+  const [walked, found] = ['walked', 'found'].map((name) => `${list.helpers ?? ''}${name}`);
+  const walking = `${list.degree} * ${list.degree} > ${WALK_COST_RATIO} * ${list.count} * ${list.candidates} AND ${WALK_SHARE} * ${list.degree} >= ${list.candidates}`;
+  return `WITH ${list.imports}, COLLECT {
+  ${list.walk(`CASE WHEN ${walking} THEN '' END`)}
+  WITH ${list.imports}, ${x} ORDER BY ${list.walkOrder} LIMIT toInteger(${WALK_BUDGET} * ${list.count})
+  WITH ${list.imports}, ${x} WHERE ${list.linked}
+  WITH ${x} ORDER BY ${list.walkOrder} LIMIT toInteger(${list.count})
+  RETURN ${x}
+} AS ${walked}
+WITH ${list.imports}, CASE WHEN size(${walked}) >= ${list.count} THEN ${walked} ELSE COLLECT {
+  ${list.sort}
+  WHERE size(${walked}) < ${list.count}
+  WITH DISTINCT ${x} ORDER BY ${list.order} LIMIT toInteger(${list.count})
+  RETURN ${x}
+} END AS ${found}`;
 }

@@ -4,7 +4,7 @@
  * key-ordered array DataLoader expects, so these functions need not preserve order.
  */
 import type { Neo4jReader } from './reader';
-import { entityMap, firstLinked, MAX_PART_OF_DEPTH, storyMap } from './fragments.repository';
+import { entityMap, firstLinked, firstLinkedOne, MAX_PART_OF_DEPTH, storyMap, type FirstLinked } from './fragments.repository';
 import {
   toEntityRow,
   toEvidenceRows,
@@ -47,10 +47,14 @@ RETURN id, d { .id, .source, .ingestedAt } AS value`;
 
 /**
  * A batched list read, for ONE node already bound to a variable, to nest in a larger query (the
- * look-ahead prefetch, src/api/prefetch/). `rows(n, x)` matches from the node bound to `n`, binds
- * each item to `x` and orders the rows as the batched query orders its collect; `item(n, x)` is
- * the map the batched query collects. Helper variables are `x` plus a suffix, so that the forms
- * nest inside each other without reusing a name. Fixed text: only variable names are spliced.
+ * look-ahead prefetch, src/api/prefetch/). `rows(n, x, limit)` matches from the node bound to `n`,
+ * binds each item to `x` and orders the rows as the batched query orders its collect; `item(n, x)`
+ * is the map the batched query collects. Helper variables are `x` plus a suffix, so that the forms
+ * nest inside each other without reusing a name. Fixed text: only variable names and `limit`, the
+ * name of a parameter (`$limit_2`), are spliced. A bounded read's form (one whose batched read
+ * takes a ListBound) keeps the first `limit` rows, as the batched read keeps its first `$limit`
+ * per key: one prefetch query holds lists of several limits, and LIMIT takes a parameter but no
+ * per-row value; an unbounded read's form ignores `limit`.
  *
  * No aggregating function (max, min, collect) may appear: Neo4j 5.26 takes one inside a COLLECT
  * subquery for an aggregation of the projection around it and refuses the query (42I18,
@@ -60,24 +64,30 @@ RETURN id, d { .id, .source, .ingestedAt } AS value`;
  * form, so there the two may differ as two runs of the batched read may.
  */
 export interface OneNodeBody {
-  rows(n: string, x: string): string;
+  rows(n: string, x: string, limit: string): string;
   item(n: string, x: string): string;
 }
 
 const entityItem = (_n: string, x: string): string => entityMap(x);
 
-/** `x` is the story bound by firstLinked; newest first by printed date, undated last, then page order. */
-const NEWEST_STORIES = (anchor: string, count: string) =>
-  firstLinked({
-    imports: `${anchor}, degree, stories`,
-    degree: 'degree',
-    candidates: 'stories',
-    walk: (from) => `MATCH (x:Story) WHERE x.date >= ${from}`,
-    walkOrder: 'x.date DESC, x.document, x.position, x.id',
-    linked: `EXISTS { (x)-[:MENTIONS]->(${anchor}) }`,
-    sort: `MATCH (${anchor})<-[:MENTIONS]-(x:Story)`,
-    order: 'x.date IS NULL, x.date DESC, x.document, x.position, x.id',
+/**
+ * The stories naming `anchor` as firstLinked binds them (to `x`, helpers prefixed `h`: see
+ * FirstLinked): newest first by printed date, undated last, then page order. The anchor's
+ * degree and the number of stories must be bound as `${h}degree` and `${h}stories`.
+ */
+const NEWEST_STORIES = (anchor: string, count: string, x = 'x', h = '', build = firstLinked) =>
+  build({
+    imports: `${anchor}, ${h}degree, ${h}stories`,
+    degree: `${h}degree`,
+    candidates: `${h}stories`,
+    walk: (from) => `MATCH (${x}:Story) WHERE ${x}.date >= ${from}`,
+    walkOrder: `${x}.date DESC, ${x}.document, ${x}.position, ${x}.id`,
+    linked: `EXISTS { (${x})-[:MENTIONS]->(${anchor}) }`,
+    sort: `MATCH (${anchor})<-[:MENTIONS]-(${x}:Story)`,
+    order: `${x}.date IS NULL, ${x}.date DESC, ${x}.document, ${x}.position, ${x}.id`,
     count,
+    ...(x === 'x' ? {} : { x }),
+    helpers: h,
   });
 
 /**
@@ -91,6 +101,15 @@ MATCH (e:Entity {id: id})
 WITH id, e, COUNT { (:Story) } AS stories, COUNT { (e)<-[:MENTIONS]-() } AS degree
 ${NEWEST_STORIES('e', '$limit')}
 RETURN id, [x IN found | ${storyMap('x')}] AS items`;
+export const STORIES_MENTIONING_ONE: OneNodeBody = {
+  // The batched read's walk-or-sort for one node, without collect() (firstLinkedOne): the same
+  // first `limit` (the answer is always the sort's), at the walk's cost for a hub.
+  rows: (n, x, limit) => `MATCH (${n}:Entity)
+WITH ${n}, COUNT { (:Story) } AS ${x}stories, COUNT { (${n})<-[:MENTIONS]-() } AS ${x}degree
+${NEWEST_STORIES(n, limit, x, x, firstLinkedOne)}
+UNWIND ${x}found AS ${x}`,
+  item: (_n, x) => storyMap(x),
+};
 
 /**
  * Entities co-mentioned with the key, most shared stories first (then by name, id), the first
@@ -147,6 +166,11 @@ CALL (id) {
   RETURN collect({person: ${entityMap('p')}, role: r.role, story: ${storyMap('s')}}) AS items
 }
 RETURN id, items`;
+export const CREDITS_OF_PERSON: OneNodeBody = {
+  rows: (n, x, limit) => `MATCH (${n}:Person)-[${x}r:REPORTED]->(${x}:Story)
+WITH ${n}, ${x}r, ${x} ORDER BY ${x}.date DESC, ${x}.document, ${x}.position, ${x}r.role LIMIT toInteger(${limit})`,
+  item: (n, x) => `{person: ${entityMap(n)}, role: ${x}r.role, story: ${storyMap(x)}}`,
+};
 
 /** One per HOLDS_POSITION edge (each story stating the post), the first $limit. */
 export const POSITIONS_OF_PEOPLE = `
@@ -157,6 +181,11 @@ CALL (id) {
   RETURN collect({person: ${entityMap('p')}, at: ${entityMap('o')}, title: h.title, story: h.story, sentence: h.evidence}) AS items
 }
 RETURN id, items`;
+export const POSITIONS_OF_PERSON: OneNodeBody = {
+  rows: (n, x, limit) => `MATCH (${n}:Person)-[${x}h:HOLDS_POSITION]->(${x}:Entity)
+WITH ${n}, ${x}h, ${x} ORDER BY ${x}.name, ${x}.id, ${x}h.title, ${x}h.story LIMIT toInteger(${limit})`,
+  item: (n, x) => `{person: ${entityMap(n)}, at: ${entityMap(x)}, title: ${x}h.title, story: ${x}h.story, sentence: ${x}h.evidence}`,
+};
 
 /** People holding a position at an organisation (or a place acting as a body), the first $limit. */
 export const POSITIONS_AT = `
@@ -167,6 +196,11 @@ CALL (id) {
   RETURN collect({person: ${entityMap('p')}, at: ${entityMap('o')}, title: h.title, story: h.story, sentence: h.evidence}) AS items
 }
 RETURN id, items`;
+export const POSITIONS_AT_ONE: OneNodeBody = {
+  rows: (n, x, limit) => `MATCH (${x}:Person)-[${x}h:HOLDS_POSITION]->(${n}:Entity)
+WITH ${n}, ${x}, ${x}h ORDER BY ${x}.name, ${x}.id, ${x}h.title, ${x}h.story LIMIT toInteger(${limit})`,
+  item: (n, x) => `{person: ${entityMap(x)}, at: ${entityMap(n)}, title: ${x}h.title, story: ${x}h.story, sentence: ${x}h.evidence}`,
+};
 
 /** The containing places; the gazetteer's containment first, then what a story states. */
 export const PARENTS_OF_PLACES = `
@@ -192,6 +226,11 @@ CALL (id) {
   RETURN collect(${entityMap('c')}) AS items
 }
 RETURN id, items`;
+export const CHILDREN_OF_PLACE: OneNodeBody = {
+  rows: (n, x, limit) => `MATCH (${x}:Place)-[:PART_OF]->(${n}:Place)
+WITH DISTINCT ${x} ORDER BY ${x}.name, ${x}.id LIMIT toInteger(${limit})`,
+  item: entityItem,
+};
 
 /** Every place above, nearest first. */
 export const ANCESTORS_OF_PLACES = `
@@ -208,16 +247,22 @@ ORDER BY head(COLLECT { MATCH ${x}chain = (${n})-[:PART_OF*1..${MAX_PART_OF_DEPT
   item: entityItem,
 };
 
-/** `x` is the programme bound by firstLinked, by name: an archive's district holds 26,000. */
-const PROGRAMMES_BY_NAME = (list: Pick<Parameters<typeof firstLinked>[0], 'imports' | 'linked' | 'sort'>) =>
-  firstLinked({
+/**
+ * The programmes linked to an anchor as firstLinked binds them (to `x`, helpers prefixed `h`),
+ * by name: an archive's district holds 26,000. The anchor's degree and the number of
+ * programmes must be bound as `${h}degree` and `${h}programmes`.
+ */
+const PROGRAMMES_BY_NAME = (list: Pick<FirstLinked, 'imports' | 'linked' | 'sort'>, count = '$limit', x = 'x', h = '', build = firstLinked) =>
+  build({
     ...list,
-    degree: 'degree',
-    candidates: 'programmes',
-    walk: (from) => `MATCH (x:Programme) WHERE x.name >= ${from}`,
-    walkOrder: 'x.name, x.id',
-    order: 'x.name, x.id',
-    count: '$limit',
+    degree: `${h}degree`,
+    candidates: `${h}programmes`,
+    walk: (from) => `MATCH (${x}:Programme) WHERE ${x}.name >= ${from}`,
+    walkOrder: `${x}.name, ${x}.id`,
+    order: `${x}.name, ${x}.id`,
+    count,
+    ...(x === 'x' ? {} : { x }),
+    helpers: h,
   });
 
 /** The first $limit programmes HELD_IN the place, by name. */
@@ -227,6 +272,20 @@ MATCH (e:Place {id: id})
 WITH id, e, COUNT { (:Programme) } AS programmes, COUNT { (e)<-[:HELD_IN]-() } AS degree
 ${PROGRAMMES_BY_NAME({ imports: 'e, degree, programmes', linked: 'EXISTS { (x)-[:HELD_IN]->(e) }', sort: 'MATCH (e)<-[:HELD_IN]-(x:Programme)' })}
 RETURN id, [x IN found | ${entityMap('x')}] AS items`;
+export const PROGRAMMES_HELD_IN_ONE: OneNodeBody = {
+  // The batched read's walk-or-sort for one node (see STORIES_MENTIONING_ONE).
+  rows: (n, x, limit) => `MATCH (${n}:Place)
+WITH ${n}, COUNT { (:Programme) } AS ${x}programmes, COUNT { (${n})<-[:HELD_IN]-() } AS ${x}degree
+${PROGRAMMES_BY_NAME(
+  { imports: `${n}, ${x}degree, ${x}programmes`, linked: `EXISTS { (${x})-[:HELD_IN]->(${n}) }`, sort: `MATCH (${n})<-[:HELD_IN]-(${x}:Programme)` },
+  limit,
+  x,
+  x,
+  firstLinkedOne,
+)}
+UNWIND ${x}found AS ${x}`,
+  item: entityItem,
+};
 
 /**
  * The first $limit programmes held in the place or anywhere PART_OF it (the roll-up), by name.
@@ -258,6 +317,11 @@ CALL (id) {
   RETURN collect(${entityMap('o')}) AS items
 }
 RETURN id, items`;
+export const ORGANISATIONS_BASED_IN_ONE: OneNodeBody = {
+  rows: (n, x, limit) => `MATCH (${x}:Organisation)-[:BASED_IN]->(${n}:Place)
+WITH DISTINCT ${x} ORDER BY ${x}.name, ${x}.id LIMIT toInteger(${limit})`,
+  item: entityItem,
+};
 
 /** The first $limit programmes an organisation, or a place acting as a body, runs, by name. */
 export const PROGRAMMES_RUN_BY = `
@@ -266,6 +330,19 @@ MATCH (e:Entity {id: id})
 WITH id, e, COUNT { (:Programme) } AS programmes, COUNT { (e)-[:RUNS]->() } AS degree
 ${PROGRAMMES_BY_NAME({ imports: 'e, degree, programmes', linked: 'EXISTS { (e)-[:RUNS]->(x) }', sort: 'MATCH (e)-[:RUNS]->(x:Programme)' })}
 RETURN id, [x IN found | ${entityMap('x')}] AS items`;
+export const PROGRAMMES_RUN_BY_ONE: OneNodeBody = {
+  rows: (n, x, limit) => `MATCH (${n}:Entity)
+WITH ${n}, COUNT { (:Programme) } AS ${x}programmes, COUNT { (${n})-[:RUNS]->() } AS ${x}degree
+${PROGRAMMES_BY_NAME(
+  { imports: `${n}, ${x}degree, ${x}programmes`, linked: `EXISTS { (${n})-[:RUNS]->(${x}) }`, sort: `MATCH (${n})-[:RUNS]->(${x}:Programme)` },
+  limit,
+  x,
+  x,
+  firstLinkedOne,
+)}
+UNWIND ${x}found AS ${x}`,
+  item: entityItem,
+};
 
 /** Where an organisation is BASED_IN, the first $limit by name. */
 export const PLACES_OF_ORGANISATIONS = `
@@ -276,6 +353,11 @@ CALL (id) {
   RETURN collect(${entityMap('p')}) AS items
 }
 RETURN id, items`;
+export const PLACES_OF_ORGANISATION: OneNodeBody = {
+  rows: (n, x, limit) => `MATCH (${n}:Entity)-[:BASED_IN]->(${x}:Place)
+WITH DISTINCT ${x} ORDER BY ${x}.name, ${x}.id LIMIT toInteger(${limit})`,
+  item: entityItem,
+};
 
 /** The bodies that RUN a programme, the first $limit by name. */
 export const RUNNERS_OF_PROGRAMMES = `
@@ -286,6 +368,11 @@ CALL (id) {
   RETURN collect(${entityMap('a')}) AS items
 }
 RETURN id, items`;
+export const RUNNERS_OF_PROGRAMME: OneNodeBody = {
+  rows: (n, x, limit) => `MATCH (${x}:Entity)-[:RUNS]->(${n}:Programme)
+WITH DISTINCT ${x} ORDER BY ${x}.name, ${x}.id LIMIT toInteger(${limit})`,
+  item: entityItem,
+};
 
 /** Where a programme was HELD_IN, the first $limit by name. */
 export const PLACES_OF_PROGRAMMES = `
@@ -296,6 +383,11 @@ CALL (id) {
   RETURN collect(${entityMap('p')}) AS items
 }
 RETURN id, items`;
+export const PLACES_OF_PROGRAMME: OneNodeBody = {
+  rows: (n, x, limit) => `MATCH (${n}:Programme)-[:HELD_IN]->(${x}:Place)
+WITH DISTINCT ${x} ORDER BY ${x}.name, ${x}.id LIMIT toInteger(${limit})`,
+  item: entityItem,
+};
 
 export const STORIES_OF_DOCUMENTS = `
 UNWIND $ids AS id
@@ -387,22 +479,41 @@ export const relations = {
 
 type ItemOf<K extends keyof typeof relations> = Awaited<ReturnType<(typeof relations)[K]>> extends Map<string, Array<infer V>> ? V : never;
 
+/** Whether batched read K takes a ListBound: its loader is then keyed by (id, limit) and its one-node form takes the limit. */
+type BoundedRead<K extends keyof typeof relations> = Parameters<(typeof relations)[K]> extends [Neo4jReader, readonly string[], ListBound] ? true : false;
+
 /** A one-node form with the row mapper of the batched read it stands for. */
-export interface OneNodeRead<V> {
+export interface OneNodeRead<V, B extends boolean> {
   body: OneNodeBody;
   map: (raw: never) => V;
+  /** The batched read keeps its first `limit` items (BoundedRead, checked below). */
+  bounded: B;
 }
 
 /**
  * The batched reads that have a one-node form, by their name in `relations`, each with the row
  * mapper that read uses, so that a prefetched item is the very value the loader would hold.
- * test/integration/prefetch-bodies.test.ts compares every one with its batched read.
+ * test/integration/prefetch-bodies.test.ts compares every one with its batched read (the bounded
+ * ones at several limits). Left out: `related` (it counts shared stories, an aggregation, over a
+ * window of the newest stories) and `programmesHeldWithin` (the roll-up collects the places
+ * inside first); their fields load through their loaders.
  */
 export const oneNodeReads = {
-  mentionsOfStories: { body: MENTIONS_OF_STORY, map: toEntityRow },
-  creditsOfStories: { body: CREDITS_OF_STORY, map: asCredit },
-  parentsOfPlaces: { body: PARENTS_OF_PLACE, map: toEntityRow },
-  ancestorsOfPlaces: { body: ANCESTORS_OF_PLACE, map: toEntityRow },
-} satisfies { [K in keyof typeof relations]?: OneNodeRead<ItemOf<K>> };
+  storiesMentioning: { body: STORIES_MENTIONING_ONE, map: asStory, bounded: true },
+  mentionsOfStories: { body: MENTIONS_OF_STORY, map: toEntityRow, bounded: false },
+  creditsOfStories: { body: CREDITS_OF_STORY, map: asCredit, bounded: false },
+  creditsOfPeople: { body: CREDITS_OF_PERSON, map: asCredit, bounded: true },
+  positionsOfPeople: { body: POSITIONS_OF_PERSON, map: asPosition, bounded: true },
+  positionsAt: { body: POSITIONS_AT_ONE, map: asPosition, bounded: true },
+  parentsOfPlaces: { body: PARENTS_OF_PLACE, map: toEntityRow, bounded: false },
+  childrenOfPlaces: { body: CHILDREN_OF_PLACE, map: toEntityRow, bounded: true },
+  ancestorsOfPlaces: { body: ANCESTORS_OF_PLACE, map: toEntityRow, bounded: false },
+  programmesHeldIn: { body: PROGRAMMES_HELD_IN_ONE, map: toEntityRow, bounded: true },
+  organisationsBasedIn: { body: ORGANISATIONS_BASED_IN_ONE, map: toEntityRow, bounded: true },
+  programmesRunBy: { body: PROGRAMMES_RUN_BY_ONE, map: toEntityRow, bounded: true },
+  placesOfOrganisations: { body: PLACES_OF_ORGANISATION, map: toEntityRow, bounded: true },
+  runnersOfProgrammes: { body: RUNNERS_OF_PROGRAMME, map: toEntityRow, bounded: true },
+  placesOfProgrammes: { body: PLACES_OF_PROGRAMME, map: toEntityRow, bounded: true },
+} satisfies { [K in keyof typeof relations]?: OneNodeRead<ItemOf<K>, BoundedRead<K>> };
 
 export type OneNodeReadName = keyof typeof oneNodeReads;

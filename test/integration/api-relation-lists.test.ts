@@ -8,6 +8,8 @@
  * - On a generated archive in miniature (300 stories, 60 programmes), where the index walks are
  *   taken for the entity and the place named by most of it and the walk's budget runs out for an
  *   entity named only in old stories, against hand-written Cypher; PROFILE shows which way ran.
+ *   The look-ahead prefetch's one-node forms of those lists (firstLinkedOne) answer as the
+ *   batched reads do, walked or sorted, at the walk's cost.
  * - Keys with different `first` are batched per limit.
  */
 import type { Driver } from 'neo4j-driver';
@@ -15,7 +17,9 @@ import { ingestPaths } from '../../src/ingest/run';
 import { loadBatch } from '../../src/ingest/load';
 import type { GraphBatch, RelationshipRecord } from '../../src/ingest/batch';
 import { entityId } from '../../src/ingest/ids';
-import { PROGRAMMES_HELD_IN, STORIES_MENTIONING } from '../../src/api/repositories/relations.repository';
+import { PROGRAMMES_HELD_IN, relations, STORIES_MENTIONING } from '../../src/api/repositories/relations.repository';
+import { prefetchStatement, readPrefetch, type PrefetchBranch } from '../../src/api/repositories/prefetch.repository';
+import { createReader } from '../../src/api/repositories/reader';
 import { startFixtureServer, type FixtureServer } from '../unit/api/fixture-server';
 import { resetDatabase, SEEDS_DIR } from './harness';
 
@@ -133,12 +137,18 @@ describe('on the seed graph', () => {
   });
 
   it('batches the keys of one level per `first`: two page sizes, two queries', async () => {
+    // Below connections: node(id) would read its lists ahead, in the prefetch's own query.
     f.queries.length = 0;
-    await f.gql(`{ a: node(id: "place:4302") { stories(first: 2) { id } } b: node(id: "place:430203") { stories(first: 2) { id } } c: node(id: "place:43") { stories(first: 3) { id } } }`);
+    type Page = { edges: Array<{ node: { id: string } }> };
+    const data = await f.gql<{ a: Page; b: Page }>(`{
+      a: places(first: 3) { edges { node { id stories(first: 2) { id } } } }
+      b: programmes(first: 2) { edges { node { id stories(first: 3) { id } } } }
+    }`);
+    const ids = (page: Page) => page.edges.map((edge) => edge.node.id).sort();
     const stories = f.queries.filter((query) => query.cypher === STORIES_MENTIONING);
-    expect(stories.map((query) => query.params).sort((x, y) => Number(x.limit) - Number(y.limit))).toEqual([
-      { ids: ['place:4302', 'place:430203'], limit: 2 },
-      { ids: ['place:43'], limit: 3 },
+    expect(stories.map((query) => ({ ids: [...(query.params.ids as string[])].sort(), limit: (query.params as { limit?: number }).limit })).sort((x, y) => Number(x.limit) - Number(y.limit))).toEqual([
+      { ids: ids(data.a), limit: 2 },
+      { ids: ids(data.b), limit: 3 },
     ]);
   });
 
@@ -270,6 +280,41 @@ describe('on an archive in miniature (the index walks taken)', () => {
         expect({ id, field, n, ids: node.programmes.map((p) => p.id) }).toEqual({ id, field, n, ids: ids.slice(0, n) });
       }
     }
+  });
+
+  /** Db hits of a PROFILEd statement, nested plan expressions (the prefetch's COLLECTs) included. */
+  async function dbHits(query: string, params: Record<string, unknown>): Promise<number> {
+    const result = await f.driver.executeQuery(`PROFILE ${query}`, params);
+    type Plan = { dbHits: number; children: Plan[] };
+    const sum = (plan: Plan): number => Number(plan.dbHits) + plan.children.reduce((total, child) => total + sum(child), 0);
+    return sum(result.summary.profile as unknown as Plan);
+  }
+
+  it('gives the prefetch the batched reads’ answers for the walked and the sorted lists, at about the walk’s cost', async () => {
+    const reader = createReader({ driver: f.driver, database: f.config.neo4j.database, timeoutMs: 30_000 });
+    const lists = [
+      ['storiesMentioning', [HUB, OLD, OTHER]],
+      ['programmesHeldIn', [PLACE]],
+      ['programmesRunBy', [AGENCY]],
+    ] as const;
+    for (const [read, ids] of lists) {
+      for (const limit of [1, 2, 3, 4, 20, 33, 34, 100]) {
+        const branch: PrefetchBranch = { key: 'items', read, limit, labels: null, next: [] };
+        const found = await readPrefetch(reader, prefetchStatement('Entity', [branch]), ids);
+        const batched = await relations[read](reader, ids, { limit });
+        for (const id of ids) {
+          const items = (found.get(id)?.next?.items ?? []) as Array<{ id: string }>;
+          expect({ read, id, limit, items: items.map((item) => item.id) }).toEqual({ read, id, limit, items: (batched.get(id) ?? []).map((item) => item.id) });
+        }
+      }
+    }
+    // The hub's 20 newest stories: the prefetch walks as the batched read does, far below the full sort.
+    const statement = prefetchStatement('Entity', [{ key: 'items', read: 'storiesMentioning', limit: 20, labels: null, next: [] }]);
+    const prefetched = await dbHits(statement.cypher, { ...statement.params, ids: [HUB] });
+    const walked = await dbHits(STORIES_MENTIONING, { ids: [HUB], limit: 20 });
+    const sorted = await dbHits(STORIES_MENTIONING, { ids: [HUB], limit: 34 });
+    expect(prefetched).toBeLessThan(2 * walked + 100);
+    expect(prefetched).toBeLessThan(sorted);
   });
 
   it('ranks Entity.related over the newest GRAPHQL_RELATED_STORIES (here 30) stories naming the entity', async () => {

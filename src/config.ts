@@ -40,6 +40,8 @@ export interface ApiConfig {
   prefetchDepth: number;
   /** Nested lists one such query reads at most (each costs Neo4j planning time); the rest load per level. */
   prefetchMaxLists: number;
+  /** How many of an entity's newest stories `related` ranks co-mentions over: its cost, whatever the archive's size. */
+  relatedStories: number;
   /** Origins allowed to call the API from a browser, besides the service's own origin. */
   corsOrigins: string[];
   /** Host names accepted in the Host header when bound to a loopback address (DNS rebinding). */
@@ -164,6 +166,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxRows: int(env, 'GRAPHQL_MAX_ROWS', 20_000, { min: 1, max: 100_000_000 }),
       prefetchDepth: int(env, 'GRAPHQL_PREFETCH_DEPTH', 3, { min: 0, max: 5 }),
       prefetchMaxLists: int(env, 'GRAPHQL_PREFETCH_MAX_LISTS', 16, { min: 0, max: 200 }),
+      relatedStories: int(env, 'GRAPHQL_RELATED_STORIES', 200, { min: 1, max: 100_000 }),
       corsOrigins: origins(env, 'CORS_ORIGINS', DEFAULT_CORS_ORIGINS),
       allowedHosts: list(env, 'ALLOWED_HOSTS', []).map((host) => host.toLowerCase()),
     },

@@ -29,7 +29,9 @@ export interface ContextFactoryOptions {
   /** Rows one request may read (GRAPHQL_MAX_ROWS). */
   maxRows: number;
   /** Levels of nested lists read ahead and lists per prefetch query (GRAPHQL_PREFETCH_DEPTH, GRAPHQL_PREFETCH_MAX_LISTS). */
-  prefetch: PlanLimits;
+  prefetch: Omit<PlanLimits, 'pages'>;
+  /** Newest stories of an entity that `related` counts over (GRAPHQL_RELATED_STORIES). */
+  relatedStories: number;
   onQuery?: (cypher: string, params: Record<string, unknown>) => void;
 }
 
@@ -37,7 +39,7 @@ export interface ContextFactoryOptions {
 export function makeContextFactory(options: ContextFactoryOptions): () => Promise<Context> {
   return async () => {
     const reader = createReader({ ...options, budget: createRowBudget(options.maxRows) });
-    const loaders = createLoaders(reader);
-    return { reader, loaders, prefetch: createPrefetcher({ reader, loaders, limits: options.prefetch }), limits: options.limits };
+    const loaders = createLoaders(reader, { relatedStories: options.relatedStories });
+    return { reader, loaders, prefetch: createPrefetcher({ reader, loaders, limits: { ...options.prefetch, pages: options.limits } }), limits: options.limits };
   };
 }

@@ -27,7 +27,11 @@ import {
 import type { ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { countListItems } from './list-items';
 
-/** Items assumed for a list field whose size the query does not state (`first`). */
+/**
+ * Items assumed for a nested list field that takes no `first` (an ancestors chain, a story's
+ * mentions). A relationship list with `first` returns GRAPHQL_DEFAULT_PAGE_SIZE without it, and
+ * is costed so (CostOptions.defaultListSize).
+ */
 export const ASSUMED_LIST_SIZE = 10;
 
 /**
@@ -120,14 +124,18 @@ export interface CostOptions {
   operation: OperationDefinitionNode;
   fragments: Fragments;
   variables: Record<string, unknown>;
-  /** Items a list field with its own complexity returns when `first` is left out. */
+  /** Items a root list field with its own complexity returns when `first` is left out. */
   assumedListSize?: number;
+  /** Items a nested list field with a `first` argument returns when it is left out (GRAPHQL_DEFAULT_PAGE_SIZE). */
+  defaultListSize?: number;
 }
 
 /**
  * Estimated cost of an operation: 1 per field; a list field with a type-graphql `complexity`
  * (listCost) multiplies its children by the items it may return (`first`; without it a full page
- * for a root list such as programmeRuns, ASSUMED_LIST_SIZE for a nested one); a plain list of objects (a
+ * for a root list such as programmeRuns, the default page for a connection or a relationship list
+ * that takes `first` (Place.programmes: its loader keeps that many in Cypher), ASSUMED_LIST_SIZE
+ * for any other); a plain list of objects (a
  * run's evidence) by INLINE_LIST_SIZE, except a connection's `edges`, which its connection field
  * has already counted; every item of a list argument costs LIST_ARGUMENT_ITEM_COST.
  *
@@ -158,9 +166,11 @@ export function operationCost(options: CostOptions): number {
     if (typeof complexity === 'number') return complexity + childComplexity + argumentCost;
     const nullable = isNonNullType(field.type) ? field.type.ofType : field.type;
     if (typeof complexity === 'function') {
-      // A root list (programmeRuns, search) returns up to a full page without `first`; nested
-      // lists (a story's mentions, a programme's places) are short, and ASSUMED_LIST_SIZE stands.
-      const assumedListSize = parent === root && isListType(nullable) ? options.assumedListSize : undefined;
+      // A root list (programmeRuns, search) returns up to a full page without `first`; a
+      // connection or a relationship list with `first` (Place.programmes) its default page; other
+      // nested lists (a story's mentions, a place's ancestors) are short: ASSUMED_LIST_SIZE.
+      const takesFirst = field.args.some((arg) => arg.name === 'first');
+      const assumedListSize = parent === root && isListType(nullable) ? options.assumedListSize : takesFirst ? options.defaultListSize : undefined;
       return complexity({ args, childComplexity, assumedListSize, field, node }) + argumentCost;
     }
     const inlineList = isListType(nullable) && childComplexity > 0 && !parent.name.endsWith('Connection');
@@ -216,6 +226,8 @@ export interface LimitCheck {
   maxCost: number;
   /** Items a list field returns when `first` is left out (GRAPHQL_MAX_PAGE_SIZE). */
   assumedListSize?: number;
+  /** Items a nested relationship list returns when `first` is left out (GRAPHQL_DEFAULT_PAGE_SIZE). */
+  defaultListSize?: number;
 }
 
 /** Throws QUERY_TOO_DEEP or QUERY_TOO_COSTLY (HTTP 400) when a limit is exceeded; returns the cost. */
@@ -276,7 +288,7 @@ const PASSED_PER_DOCUMENT = 64;
  * per query text, so an operation that passed with the same variables passes again without
  * walking the query (a measurable share of a small request); failures are checked every time.
  */
-export function limitsPlugin(limits: { maxDepth: number; maxCost: number; assumedListSize?: number }): ApolloServerPlugin {
+export function limitsPlugin(limits: { maxDepth: number; maxCost: number; assumedListSize?: number; defaultListSize?: number }): ApolloServerPlugin {
   const passed = new WeakMap<DocumentNode, Set<string>>();
   return {
     async requestDidStart() {

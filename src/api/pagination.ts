@@ -12,6 +12,9 @@ export function badInput(message: string, argument?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) } });
 }
 
+/** The `first` argument of a relationship list (Place.programmes, Entity.stories …), kept in Cypher. */
+export const LIST_FIRST = 'At most this many (default GRAPHQL_DEFAULT_PAGE_SIZE, at most GRAPHQL_MAX_PAGE_SIZE).';
+
 /** Validates `first` (1 … maxPageSize, default defaultPageSize) and returns it. */
 export function pageSize(first: number | null | undefined, limits: ApiLimits, argument = 'first'): number {
   if (first === null || first === undefined) return limits.defaultPageSize;

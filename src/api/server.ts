@@ -49,7 +49,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // The schema sets no cache hints; Apollo's cache-control plugin would otherwise wrap every
       // field's resolver to compute them (a measurable share of a programmeRuns request).
       ApolloServerPluginCacheControlDisabled(),
-      limitsPlugin({ maxDepth: options.api.maxDepth, maxCost: options.api.maxCost, assumedListSize: options.api.maxPageSize }),
+      limitsPlugin({
+        maxDepth: options.api.maxDepth,
+        maxCost: options.api.maxCost,
+        assumedListSize: options.api.maxPageSize,
+        defaultListSize: options.api.defaultPageSize,
+      }),
       options.api.introspection
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
@@ -74,6 +79,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     limits: { maxPageSize: options.api.maxPageSize, defaultPageSize: options.api.defaultPageSize },
     maxRows: options.api.maxRows,
     prefetch: { depth: options.api.prefetchDepth, maxLists: options.api.prefetchMaxLists },
+    relatedStories: options.api.relatedStories,
     onQuery: options.onQuery,
   });
   app.use('/graphql', cors(origins.cors), express.json({ limit: MAX_BODY }), expressMiddleware(apollo, { context }));

@@ -57,9 +57,10 @@ describe('GraphQL batching (50 programmes)', () => {
 
   it('answers node(id) with three levels of nested lists (50 communities, their programmes and agencies) in 1 query', async () => {
     const data = await f.gql<{ node: { children: Array<{ name: string; programmes: Array<{ runBy: Array<{ name: string }> }> }> } }>(`{
-      node(id: "place:430203") { name ... on Place { parent { name } children { name programmes { name runBy { name ... on Organisation { type } } } } } }
+      node(id: "place:430203") { name ... on Place { parent { name } children(first: 60) { name programmes(first: 2) { name runBy(first: 2) { name ... on Organisation { type } } } } } }
     }`);
-    // The 50 communities of the page, and 董家塅街道 of the two fixture pages.
+    // The 50 communities of the page, and 董家塅街道 of the two fixture pages (children is capped:
+    // GRAPHQL_DEFAULT_PAGE_SIZE without `first`).
     const communities = data.node.children.filter((child) => /^第\d\d社区$/.test(child.name));
     expect(communities).toHaveLength(50);
     expect(communities.every((child) => child.programmes.length === 1 && child.programmes[0].runBy.length === 1)).toBe(true);

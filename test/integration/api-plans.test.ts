@@ -3,7 +3,9 @@
  * not the graph). Each statement the API runs (test/integration/query-plans.ts) is EXPLAINed on
  * the seed graph: its plan holds the index (or count store, or fulltext procedure) it starts
  * from, no AllNodesScan, no relationship-type scan, and no label scan, except the unfiltered
- * lists of the labels named in their `scans`.
+ * lists of the labels named in their `scans`; a bounded relationship list's plan keeps its first
+ * $limit per key (a Top-N, no full Sort) and, where an index gives its order, holds the lazy walk
+ * of that index (PartialTop over a range seek).
  */
 import type { Driver } from 'neo4j-driver';
 import { ingestPaths } from '../../src/ingest/run';
@@ -46,5 +48,7 @@ describe.each(plannedStatements().map((statement) => [statement.name, statement]
     const allowed = statement.scans ?? [];
     const scanned = plan.filter((op) => /^NodeByLabelScan/.test(op)).map((op) => /:(\w+)/.exec(op)?.[1]);
     expect(scanned.filter((label) => !allowed.includes(label ?? ''))).toEqual([]);
+    for (const operator of statement.shape ?? []) expect({ operator, found: plan.some((op) => operator.test(op)) }).toEqual({ operator, found: true });
+    for (const operator of statement.never ?? []) expect(plan.filter((op) => operator.test(op))).toEqual([]);
   });
 });

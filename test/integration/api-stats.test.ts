@@ -114,6 +114,63 @@ it('groups 芦淞区 by KIND and by MONTH (Story.publishedOn), with stories and 
   expect(byMonth.every((g) => /^2023-0[1-3]$/.test(g.key))).toBe(true);
 });
 
+// The district and subdistrict keys of each run by hand: the union over the run's places (held
+// inside the filter place, or the agency itself for a place that ran a programme held nowhere)
+// of the places of those levels each is PART_OF, the place included; then their cross product,
+// '' where a run reaches none. `runs` yields (a, p, places) per run.
+const ROLLED_UP = (runs: string) => `${runs}
+CALL (places) {
+  UNWIND places AS x OPTIONAL MATCH (x)-[:PART_OF*0..8]->(d:Place) WHERE d.level = 'DISTRICT' RETURN collect(DISTINCT d.id) AS ds
+}
+CALL (places) {
+  UNWIND places AS x OPTIONAL MATCH (x)-[:PART_OF*0..8]->(s:Place) WHERE s.level IN ['SUBDISTRICT', 'TOWN'] RETURN collect(DISTINCT s.id) AS ss
+}
+UNWIND CASE WHEN ds = [] THEN [''] ELSE ds END AS d
+UNWIND CASE WHEN ss = [] THEN [''] ELSE ss END AS s
+RETURN d AS district, s AS subdistrict, count(DISTINCT p) AS count, count(DISTINCT a) AS agencies`;
+
+const PLACE_RUNS = `
+MATCH (:Place {name: $place})<-[:PART_OF*0..8]-(x:Place)
+WITH DISTINCT x
+CALL (x) {
+  MATCH (p:Programme)-[:HELD_IN]->(x) MATCH (a:Entity)-[:RUNS]->(p) RETURN p, a, x AS held
+  UNION
+  MATCH (x)-[:RUNS]->(p:Programme) WHERE NOT EXISTS { (p)-[:HELD_IN]->(:Place) } RETURN p, x AS a, x AS held
+}
+WITH a, p, collect(DISTINCT held) AS places`;
+
+const AGENCY_RUNS = `
+MATCH (a:Entity {name: $agency})-[:RUNS]->(p:Programme)
+WITH DISTINCT a, p
+OPTIONAL MATCH (p)-[:HELD_IN]->(pl:Place)
+WITH a, p, collect(DISTINCT pl) AS held
+WITH a, p, CASE WHEN size(held) > 0 THEN held WHEN a:Place THEN [a] ELSE [] END AS places`;
+
+type Rolled = { district: string; subdistrict: string; count: number; agencies: number };
+const byKey = (groups: Array<{ key: string; count: number; agencies: number }>) => Object.fromEntries(groups.map((g) => [g.key, [g.count, g.agencies]]));
+
+it('groups by SUBDISTRICT and by DISTRICT × SUBDISTRICT (the "(none)" groups included), from a place and from an agency, as hand-written Cypher does', async () => {
+  const place = await cypher<Rolled>(ROLLED_UP(PLACE_RUNS), { place: '株洲市' });
+  const crossed = await allGroups({ place: '株洲市' }, ['DISTRICT', 'SUBDISTRICT']);
+  expect(crossed.length).toBeGreaterThan(3);
+  expect(byKey(crossed)).toEqual(byKey(place.map((row) => ({ key: `${row.district}|${row.subdistrict}`, count: row.count, agencies: row.agencies }))));
+  // Alone, a dimension groups the same runs by its own key.
+  const subdistricts = await allGroups({ place: '株洲市' }, ['SUBDISTRICT']);
+  const bySubdistrict = await cypher<{ key: string; count: number; agencies: number }>(
+    `${ROLLED_UP(PLACE_RUNS).replace(/RETURN d AS district.*$/s, '')} WITH DISTINCT s AS key, a, p RETURN key, count(DISTINCT p) AS count, count(DISTINCT a) AS agencies`,
+    { place: '株洲市' },
+  );
+  expect(subdistricts.some((g) => g.key !== '')).toBe(true);
+  expect(byKey(subdistricts)).toEqual(byKey(bySubdistrict));
+
+  // From an agency (no place filter): every place its programmes were held in counts.
+  const agency = '株洲市人力资源和社会保障局';
+  const fromAgency = await allGroups({ agency }, ['DISTRICT', 'SUBDISTRICT']);
+  const expected = await cypher<Rolled>(ROLLED_UP(AGENCY_RUNS), { agency });
+  expect(fromAgency.length).toBeGreaterThan(0);
+  expect(byKey(fromAgency)).toEqual(byKey(expected.map((row) => ({ key: `${row.district}|${row.subdistrict}`, count: row.count, agencies: row.agencies }))));
+});
+
 it('topAgencies ranks the bodies that ran most programmes under the filter, as hand-written Cypher does', async () => {
   const { topAgencies } = await f.gql<{ topAgencies: Array<{ agency: { id: string; name: string }; count: number; stories: number }> }>(
     '{ topAgencies(where: {place: "株洲市"}, first: 5) { agency { id name } count stories } }',

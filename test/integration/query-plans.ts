@@ -25,6 +25,10 @@ export interface PlannedStatement {
   anchor: RegExp;
   /** Labels this statement may scan whole (only the unfiltered lists, documented in list.repository.ts). */
   scans?: string[];
+  /** Operators the plan must also contain: a bounded list's Top-N per key, its lazy index walk. */
+  shape?: RegExp[];
+  /** Operators it must not contain: a bounded list's full Sort (it would read every item). */
+  never?: RegExp[];
 }
 
 const NO_RANGE = { publishedFrom: null, publishedTo: null };
@@ -55,7 +59,7 @@ const STORY_EXAMPLES: Record<keyof typeof STORY_ANCHORS, Record<string, unknown>
  * The look-ahead prefetch's statements are generated from the selection: representative ones, as
  * the service plans them (its default depth and list limit), with the root each starts from.
  */
-const PREFETCH_LIMITS = { depth: 3, maxLists: 16 };
+const PREFETCH_LIMITS = { depth: 3, maxLists: 16, pages: { defaultPageSize: 20, maxPageSize: 100 } };
 const PREFETCH_EXAMPLES: Array<{ name: string; root: PrefetchRoot; query: string; id: string }> = [
   { name: 'the benchmark node query', root: 'Entity', query: benchCases({} as never).find((c) => c.name === 'node + nested relations')!.ours.query, id: 'place:430203' },
   { name: 'every list one level down', root: 'Entity', query: `{ node(id: "x") { ${everythingSelection(1)} } }`, id: 'place:430203' },
@@ -71,6 +75,25 @@ const PREFETCH_EXAMPLES: Array<{ name: string; root: PrefetchRoot; query: string
 const LOOKUP = /NodeUniqueIndexSeek|NodeIndexSeek|NodeIndexContainsScan/;
 const ID_SEEK = /NodeUniqueIndexSeek/;
 
+/**
+ * The relationship lists that grow with the archive keep their first $limit per key in Cypher: a
+ * Top-N, never a full Sort. Those whose order an index gives can also walk that index lazily
+ * (PartialTop over a range seek, stopping after $limit), for an anchor linked to much of it.
+ */
+const TOP_N = /^Top .*LIMIT toInteger\(\$limit\)/;
+const LIST_WALKS: Record<string, RegExp> = {
+  STORIES_MENTIONING: /^NodeIndexSeekByRange RANGE INDEX x:Story\(date\)/,
+  RELATED_ENTITIES: /^NodeIndexSeekByRange RANGE INDEX x:Story\(date\)/,
+  PROGRAMMES_HELD_IN: /^NodeIndexSeekByRange RANGE INDEX x:Programme\(name\)/,
+  PROGRAMMES_HELD_WITHIN: /^NodeIndexSeekByRange RANGE INDEX x:Programme\(name\)/,
+  PROGRAMMES_RUN_BY: /^NodeIndexSeekByRange RANGE INDEX x:Programme\(name\)/,
+};
+function listShape(name: string, cypher: string): Pick<PlannedStatement, 'shape' | 'never'> {
+  if (!cypher.includes('$limit')) return {};
+  const walk = LIST_WALKS[name];
+  return { shape: walk ? [TOP_N, /^PartialTop /, walk] : [TOP_N], never: [/^Sort /] };
+}
+
 export function plannedStatements(): PlannedStatement[] {
   const out: PlannedStatement[] = [
     { name: 'programmeRuns(place)', cypher: PROGRAMME_RUNS_QUERIES.PLACE, params: { ...RUNS, place: '芦淞区' }, anchor: LOOKUP },
@@ -81,13 +104,18 @@ export function plannedStatements(): PlannedStatement[] {
     { name: 'programmeRuns()', cypher: PROGRAMME_RUNS_QUERIES.PROGRAMME, params: RUNS, anchor: /NodeIndexScan/ },
   ];
   const statsWhere = { place: null, agency: null, kind: null, ...NO_RANGE };
-  for (const [name, where] of [
-    ['place', { ...statsWhere, place: '株洲市' }],
-    ['agency', { ...statsWhere, agency: '芦淞区' }],
-    ['kind', { ...statsWhere, kind: 'EMPLOYMENT' }],
+  // The districts and subdistricts of the places are found once (a CartesianProduct with the
+  // runs, not an Apply per run), walking PART_OF down from each place of those levels.
+  const rollups = { shape: [/^CartesianProduct/, /^NodeIndexSeek RANGE INDEX d:Place\(level\)/, /^VarLengthExpand\(Pruning,BFS,All\) \(d\)<-\[:PART_OF\*0\.\.8\]-\(x\)/] };
+  for (const [name, where, groupBy, anchor] of [
+    ['place', { ...statsWhere, place: '株洲市' }, ['DISTRICT', 'KIND', 'MONTH'], LOOKUP],
+    ['place, SUBDISTRICT × AGENCY', { ...statsWhere, place: '株洲市' }, ['SUBDISTRICT', 'AGENCY'], LOOKUP],
+    ['agency', { ...statsWhere, agency: '芦淞区' }, ['DISTRICT', 'KIND', 'MONTH'], LOOKUP],
+    ['kind', { ...statsWhere, kind: 'EMPLOYMENT' }, ['DISTRICT', 'KIND', 'MONTH'], LOOKUP],
+    ['no filter', statsWhere, ['DISTRICT', 'SUBDISTRICT'], /NodeIndexScan/],
   ] as const) {
-    const statement = programmeStatsStatement({ where, groupBy: ['DISTRICT', 'KIND', 'MONTH'], offset: 0, limit: 20 });
-    out.push({ name: `programmeStats(${name})`, ...statement, anchor: LOOKUP });
+    const statement = programmeStatsStatement({ where, groupBy: [...groupBy], offset: 0, limit: 20 });
+    out.push({ name: `programmeStats(${name})`, ...statement, anchor, ...rollups });
   }
   for (const label of Object.keys(ENTITY_EXAMPLES) as EntityLabel[]) {
     for (const anchor of Object.keys(ENTITY_ANCHORS[label])) {
@@ -108,11 +136,14 @@ export function plannedStatements(): PlannedStatement[] {
   out.push({ name: 'path', cypher: PATH_QUERIES[4], params: { from: 'person:谢恩', to: 'org:株洲市人力资源和社会保障局' }, anchor: ID_SEEK });
   out.push({ name: 'stats', cypher: STATS_QUERY, params: {}, anchor: /CountFromCountStore/ });
   for (const [name, value] of Object.entries(relations)) {
-    if (typeof value === 'string') out.push({ name: `loader ${name}`, cypher: value, params: { ids: ['place:430203'] }, anchor: ID_SEEK });
+    if (typeof value !== 'string') continue;
+    out.push({ name: `loader ${name}`, cypher: value, params: { ids: ['place:430203'], limit: 20, window: 200 }, anchor: ID_SEEK, ...listShape(name, value) });
   }
   for (const example of PREFETCH_EXAMPLES) {
-    const cypher = prefetchStatement(example.root, planPrefetch(selectionInfo(example.query, { id: example.id }), PREFETCH_LIMITS));
-    out.push({ name: `prefetch: ${example.name}`, cypher, params: { ids: [example.id] }, anchor: ID_SEEK });
+    const { cypher, params } = prefetchStatement(example.root, planPrefetch(selectionInfo(example.query, { id: example.id }), PREFETCH_LIMITS));
+    // Only the root shows: Neo4j plans the COLLECT subqueries of a projection as expressions of
+    // it, out of EXPLAIN's operators (their db hits: api-relation-lists.test.ts, the miniature).
+    out.push({ name: `prefetch: ${example.name}`, cypher, params: { ...params, ids: [example.id] }, anchor: ID_SEEK });
   }
   return out;
 }

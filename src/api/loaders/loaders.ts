@@ -5,67 +5,75 @@
  *
  * Every field that lists related nodes goes through one of these, so N parents cost one query
  * per field, not N: a page of 50 programmes with their agencies, places and stories is four
- * queries (the page, then one per nested field).
+ * queries (the page, then one per nested field). Lists that grow with the archive take a
+ * LimitedKey (the node and the field's `first`) and keep their first items in Cypher.
  */
 import type DataLoader from 'dataloader';
 import type { Neo4jReader } from '../repositories/reader';
-import { relations } from '../repositories/relations.repository';
+import { relations, type ListBound } from '../repositories/relations.repository';
 import type { CreditRow, DocumentRow, EntityRow, PositionRow, RelatedRow, StoryRow } from '../repositories/rows';
-import { keyedLoader } from './keyed';
+import { keyedLoader, limitedLoader, type LimitedKey } from './keyed';
 
 export interface Loaders {
   entity: DataLoader<string, EntityRow | null>;
   story: DataLoader<string, StoryRow | null>;
   storyBody: DataLoader<string, string | null>;
   document: DataLoader<string, DocumentRow | null>;
-  storiesMentioning: DataLoader<string, StoryRow[]>;
-  related: DataLoader<string, RelatedRow[]>;
+  storiesMentioning: DataLoader<LimitedKey, StoryRow[], string>;
+  related: DataLoader<LimitedKey, RelatedRow[], string>;
   mentionsOfStory: DataLoader<string, EntityRow[]>;
   creditsOfStory: DataLoader<string, CreditRow[]>;
-  creditsOfPerson: DataLoader<string, CreditRow[]>;
-  positionsOfPerson: DataLoader<string, PositionRow[]>;
-  positionsAt: DataLoader<string, PositionRow[]>;
+  creditsOfPerson: DataLoader<LimitedKey, CreditRow[], string>;
+  positionsOfPerson: DataLoader<LimitedKey, PositionRow[], string>;
+  positionsAt: DataLoader<LimitedKey, PositionRow[], string>;
   parentsOfPlace: DataLoader<string, EntityRow[]>;
-  childrenOfPlace: DataLoader<string, EntityRow[]>;
+  childrenOfPlace: DataLoader<LimitedKey, EntityRow[], string>;
   ancestorsOfPlace: DataLoader<string, EntityRow[]>;
-  programmesHeldIn: DataLoader<string, EntityRow[]>;
-  programmesHeldWithin: DataLoader<string, EntityRow[]>;
-  organisationsBasedIn: DataLoader<string, EntityRow[]>;
-  programmesRunBy: DataLoader<string, EntityRow[]>;
-  placesOfOrganisation: DataLoader<string, EntityRow[]>;
-  runnersOfProgramme: DataLoader<string, EntityRow[]>;
-  placesOfProgramme: DataLoader<string, EntityRow[]>;
+  programmesHeldIn: DataLoader<LimitedKey, EntityRow[], string>;
+  programmesHeldWithin: DataLoader<LimitedKey, EntityRow[], string>;
+  organisationsBasedIn: DataLoader<LimitedKey, EntityRow[], string>;
+  programmesRunBy: DataLoader<LimitedKey, EntityRow[], string>;
+  placesOfOrganisation: DataLoader<LimitedKey, EntityRow[], string>;
+  runnersOfProgramme: DataLoader<LimitedKey, EntityRow[], string>;
+  placesOfProgramme: DataLoader<LimitedKey, EntityRow[], string>;
   storiesOfDocument: DataLoader<string, StoryRow[]>;
 }
 
+export interface LoaderOptions {
+  /** How many of an entity's newest stories `related` counts co-mentions over (GRAPHQL_RELATED_STORIES). */
+  relatedStories: number;
+}
+
 /** Fresh loaders over one request's reader. */
-export function createLoaders(reader: Neo4jReader): Loaders {
+export function createLoaders(reader: Neo4jReader, options: LoaderOptions): Loaders {
   const one = <V>(read: (r: Neo4jReader, ids: readonly string[]) => Promise<Map<string, V>>) =>
     keyedLoader<V | null>((ids) => read(reader, ids), null);
   const many = <V>(read: (r: Neo4jReader, ids: readonly string[]) => Promise<Map<string, V[]>>) =>
     keyedLoader<V[]>((ids) => read(reader, ids), []);
+  const firstOf = <V>(read: (r: Neo4jReader, ids: readonly string[], bound: ListBound) => Promise<Map<string, V[]>>) =>
+    limitedLoader<V[]>((ids, limit) => read(reader, ids, { limit }), []);
   return {
     entity: one(relations.entitiesById),
     story: one(relations.storiesById),
     storyBody: one(relations.storyBodies),
     document: one(relations.documentsById),
-    storiesMentioning: many(relations.storiesMentioning),
-    related: many(relations.related),
+    storiesMentioning: firstOf(relations.storiesMentioning),
+    related: limitedLoader((ids, limit) => relations.related(reader, ids, { limit, window: options.relatedStories }), []),
     mentionsOfStory: many(relations.mentionsOfStories),
     creditsOfStory: many(relations.creditsOfStories),
-    creditsOfPerson: many(relations.creditsOfPeople),
-    positionsOfPerson: many(relations.positionsOfPeople),
-    positionsAt: many(relations.positionsAt),
+    creditsOfPerson: firstOf(relations.creditsOfPeople),
+    positionsOfPerson: firstOf(relations.positionsOfPeople),
+    positionsAt: firstOf(relations.positionsAt),
     parentsOfPlace: many(relations.parentsOfPlaces),
-    childrenOfPlace: many(relations.childrenOfPlaces),
+    childrenOfPlace: firstOf(relations.childrenOfPlaces),
     ancestorsOfPlace: many(relations.ancestorsOfPlaces),
-    programmesHeldIn: many(relations.programmesHeldIn),
-    programmesHeldWithin: many(relations.programmesHeldWithin),
-    organisationsBasedIn: many(relations.organisationsBasedIn),
-    programmesRunBy: many(relations.programmesRunBy),
-    placesOfOrganisation: many(relations.placesOfOrganisations),
-    runnersOfProgramme: many(relations.runnersOfProgrammes),
-    placesOfProgramme: many(relations.placesOfProgrammes),
+    programmesHeldIn: firstOf(relations.programmesHeldIn),
+    programmesHeldWithin: firstOf(relations.programmesHeldWithin),
+    organisationsBasedIn: firstOf(relations.organisationsBasedIn),
+    programmesRunBy: firstOf(relations.programmesRunBy),
+    placesOfOrganisation: firstOf(relations.placesOfOrganisations),
+    runnersOfProgramme: firstOf(relations.runnersOfProgrammes),
+    placesOfProgramme: firstOf(relations.placesOfProgrammes),
     storiesOfDocument: many(relations.storiesOfDocuments),
   };
 }

@@ -10,7 +10,7 @@
  */
 import DataLoader from 'dataloader';
 import type { Loaders } from '../loaders/loaders';
-import { prefetchStatement, readPrefetch, type PrefetchRoot } from '../repositories/prefetch.repository';
+import { prefetchStatement, readPrefetch, type PrefetchRoot, type PrefetchStatement } from '../repositories/prefetch.repository';
 import type { Neo4jReader } from '../repositories/reader';
 import { primesOf } from './prime';
 import { planPrefetch, type PlanLimits, type PlannedBranch, type SelectionInfo } from './selection-plan';
@@ -28,7 +28,10 @@ export interface Prefetcher {
 export interface PrefetcherOptions {
   reader: Neo4jReader;
   loaders: Loaders;
-  /** Levels of nested lists read ahead (GRAPHQL_PREFETCH_DEPTH; 0 turns the prefetch off) and lists per query. */
+  /**
+   * Levels of nested lists read ahead (GRAPHQL_PREFETCH_DEPTH; 0 turns the prefetch off), lists
+   * per query, and the page sizes the bounded lists' resolvers apply to `first`.
+   */
   limits: PlanLimits;
 }
 
@@ -36,17 +39,19 @@ export interface PrefetcherOptions {
 export function createPrefetcher(options: PrefetcherOptions): Prefetcher {
   const batches = new Map<string, DataLoader<string, true>>();
 
-  const batchFor = (root: PrefetchRoot, cypher: string, branches: readonly PlannedBranch[]): DataLoader<string, true> => {
-    let batch = batches.get(cypher);
+  const batchFor = (root: PrefetchRoot, statement: PrefetchStatement, branches: readonly PlannedBranch[]): DataLoader<string, true> => {
+    // By text and limits: one shape asked with two `first` values is two reads.
+    const id = `${statement.cypher}\u0000${JSON.stringify(statement.params)}`;
+    let batch = batches.get(id);
     if (!batch) {
       batch = new DataLoader<string, true>(async (ids) => {
-        const found = await readPrefetch(options.reader, cypher, ids);
+        const found = await readPrefetch(options.reader, statement, ids);
         for (const prime of primesOf(root, branches, ids, found)) {
-          (options.loaders[prime.loader] as DataLoader<string, unknown>).prime(prime.key, prime.value);
+          (options.loaders[prime.loader] as DataLoader<unknown, unknown, unknown>).prime(prime.key, prime.value);
         }
         return ids.map(() => true as const);
       });
-      batches.set(cypher, batch);
+      batches.set(id, batch);
     }
     return batch;
   };

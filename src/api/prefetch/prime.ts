@@ -3,16 +3,20 @@
  * and, for every branch, the key's list, mapped by the batched read's own row mapper. What the
  * loader's batch returns for a key it finds nothing for (null for a node, [] for a list) is what a
  * key the prefetch found nothing for is primed with, so that no resolver queries again for it.
+ * A bounded list is primed under the LimitedKey its resolver asks for: the node and the limit
+ * the plan computed as the resolver computes it (pageSize), which the one-node form kept.
  */
+import type { LimitedKey } from '../loaders/keyed';
 import type { Loaders } from '../loaders/loaders';
-import type { PrefetchedNode, PrefetchRoot } from '../repositories/prefetch.repository';
+import { branchKeys, type PrefetchedNode, type PrefetchRoot } from '../repositories/prefetch.repository';
 import { oneNodeReads } from '../repositories/relations.repository';
 import { toEntityRow, type StoryRow } from '../repositories/rows';
 import type { PlannedBranch } from './selection-plan';
 
 export interface Prime {
   loader: keyof Loaders;
-  key: string;
+  /** A node id, or for a bounded list's loader the node and the limit. */
+  key: string | LimitedKey;
   value: unknown;
 }
 
@@ -25,21 +29,23 @@ const ROOTS: Record<PrefetchRoot, { loader: keyof Loaders; map: (raw: Record<str
 /** Every (loader, key, value) the answer for `ids` settles, roots first, then depth-first. */
 export function primesOf(root: PrefetchRoot, branches: readonly PlannedBranch[], ids: readonly string[], found: Map<string, PrefetchedNode>): Prime[] {
   const primes: Prime[] = [];
-  const below = (node: PrefetchedNode, key: string, level: readonly PlannedBranch[]): void => {
-    for (const branch of level) {
-      const items = node.next?.[branch.key];
+  const below = (node: PrefetchedNode, id: string, level: readonly PlannedBranch[]): void => {
+    const keys = branchKeys(level);
+    level.forEach((branch, i) => {
+      const items = node.next?.[keys[i]!];
       // null: a label guard kept the branch from running for this node; its loader is left alone.
-      if (!items) continue;
+      if (!items) return;
       const map = oneNodeReads[branch.read].map as (raw: unknown) => unknown;
+      const key = branch.limit === null ? id : { id, limit: branch.limit };
       if (branch.next.length === 0) {
         primes.push({ loader: branch.key, key, value: items.map(map) });
-        continue;
+        return;
       }
       const nodes = items as PrefetchedNode[];
       const values = nodes.map((item) => map(item.row));
       primes.push({ loader: branch.key, key, value: values });
-      nodes.forEach((item, i) => below(item, (values[i] as { id: string }).id, branch.next));
-    }
+      nodes.forEach((item, j) => below(item, (values[j] as { id: string }).id, branch.next));
+    });
   };
   const { loader, map } = ROOTS[root];
   for (const id of ids) {

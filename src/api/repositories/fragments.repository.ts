@@ -51,3 +51,108 @@ export function publishedWithin(storyIdExpr: string): string {
       AND ($publishedTo IS NULL OR ps.publishedOn <= date($publishedTo))
   })`;
 }
+
+/*
+ * How the first `$limit` of an archive-sized list are found (see firstLinked), measured at 10k
+ * pages on the stories naming an entity: a walk step costs ~15 db hits (the index entry, its sort
+ * keys, the link checked from the candidate's few edges), a sorted link ~5. The walk is taken when
+ * it is expected to be cheaper (degree² > WALK_COST_RATIO × count × candidates) and expected to
+ * finish well within its budget (WALK_SHARE × degree ≥ candidates: the anchor links at least a
+ * fiftieth of the candidates, so `count` links are expected within 50 × count steps, and the
+ * budget is four times that).
+ */
+const WALK_COST_RATIO = 4;
+const WALK_SHARE = 50;
+const WALK_BUDGET = 4 * WALK_SHARE;
+
+export interface FirstLinked {
+  /** Variables both subqueries import: the anchor and whatever `degree`, `linked` and `sort` read. */
+  imports: string;
+  /** The anchor's number of links (edge degrees: constant time) and of candidates (the count store). */
+  degree: string;
+  candidates: string;
+  /** Binds `x` to the candidates through a range seek of their index from `from` ('' or null: no seek). */
+  walk: (from: string) => string;
+  /** The walk's ORDER BY, the index's own key first, so that Neo4j reads the index in order. */
+  walkOrder: string;
+  /** True when candidate `x` is linked to the anchor, checked from x's side (a few edges). */
+  linked: string;
+  /** Binds `x` to every node linked to the anchor, from the anchor's side. */
+  sort: string;
+  /** The list's order: walkOrder, with the nodes the index lacks (no date, no name) last. */
+  order: string;
+  /** How many to keep: a parameter (`$limit`). */
+  count: string;
+  /**
+   * The variable each node is bound to (default `x`, which `walk` … `order` then name), and the
+   * prefix of the helper names (walked, sorted, found; default none). A one-node form nested in
+   * the prefetch query sets both to its item variable: its subqueries see the outer query's names.
+   */
+  x?: string;
+  helpers?: string;
+}
+
+/**
+ * The first `count` nodes linked to an anchor, in the list's order, bound as `found` (a list);
+ * two CALL subqueries, to follow a WITH that binds `imports`. Two ways to the same answer:
+ * - sort: every linked node, a Top-N sort keeping `count` (memory bounded by `count`, reads
+ *   proportional to the anchor's degree) — right for most anchors;
+ * - walk: for an anchor linked to a large share of all candidates (株洲市, named by 20,000 of
+ *   60,000 stories), the candidates' index in order, each checked for the link, stopping after
+ *   `count` (about count × candidates / degree steps, however large the archive grows).
+ * See WALK_COST_RATIO for when the walk is taken. It looks at no more than WALK_BUDGET × count
+ * candidates (an anchor whose links are old or undated would otherwise walk the whole index);
+ * one that finds fewer gives way to the sort, so the answer is always the sort's. Only LIMIT
+ * bounds a walk (Neo4j reads the index lazily through PartialTop), and LIMIT takes no variables,
+ * hence a budget in multiples of `count` rather than of the degree. The walk's lower bound comes
+ * from the row: the planner applies a subquery's WHERE after its index seek, so without it the
+ * branch not taken would still scan the index.
+ */
+export function firstLinked(list: FirstLinked): string {
+  const x = list.x ?? 'x';
+  const [walked, sorted, found] = ['walked', 'sorted', 'found'].map((name) => `${list.helpers ?? ''}${name}`);
+  const walking = `${list.degree} * ${list.degree} > ${WALK_COST_RATIO} * ${list.count} * ${list.candidates} AND ${WALK_SHARE} * ${list.degree} >= ${list.candidates}`;
+  return `CALL (${list.imports}) {
+  WITH ${list.imports} WHERE ${walking}
+  ${list.walk(`CASE WHEN ${walking} THEN '' END`)}
+  WITH ${list.imports}, ${x} ORDER BY ${list.walkOrder} LIMIT toInteger(${WALK_BUDGET} * ${list.count})
+  WITH ${list.imports}, ${x} WHERE ${list.linked}
+  WITH ${x} ORDER BY ${list.walkOrder} LIMIT toInteger(${list.count})
+  RETURN collect(${x}) AS ${walked}
+}
+CALL (${list.imports}, ${walked}) {
+  WITH ${list.imports} WHERE size(${walked}) < ${list.count}
+  ${list.sort}
+  WITH DISTINCT ${x} ORDER BY ${list.order} LIMIT toInteger(${list.count})
+  RETURN collect(${x}) AS ${sorted}
+}
+WITH *, CASE WHEN size(${walked}) >= ${list.count} THEN ${walked} ELSE ${sorted} END AS ${found}`;
+}
+
+/**
+ * firstLinked for a one-node form nested in the look-ahead prefetch query, where Neo4j 5.26
+ * refuses an aggregating function such as collect() (42I18, see OneNodeBody in
+ * relations.repository.ts): the same walk and the same sort, each a COLLECT subquery instead of
+ * a CALL collecting its rows, so the same answer (the sort's), bound as `found`. The walk keeps
+ * the row's lower bound (null unless walking, so that it seeks nothing otherwise); the sort's
+ * WHERE depends on the row only, so Neo4j filters before it expands, and a hub whose walk found
+ * `count` expands none of its links.
+ */
+export function firstLinkedOne(list: FirstLinked): string {
+  const x = list.x ?? 'x';
+  const [walked, found] = ['walked', 'found'].map((name) => `${list.helpers ?? ''}${name}`);
+  const walking = `${list.degree} * ${list.degree} > ${WALK_COST_RATIO} * ${list.count} * ${list.candidates} AND ${WALK_SHARE} * ${list.degree} >= ${list.candidates}`;
+  return `WITH ${list.imports}, COLLECT {
+  ${list.walk(`CASE WHEN ${walking} THEN '' END`)}
+  WITH ${list.imports}, ${x} ORDER BY ${list.walkOrder} LIMIT toInteger(${WALK_BUDGET} * ${list.count})
+  WITH ${list.imports}, ${x} WHERE ${list.linked}
+  WITH ${x} ORDER BY ${list.walkOrder} LIMIT toInteger(${list.count})
+  RETURN ${x}
+} AS ${walked}
+WITH ${list.imports}, CASE WHEN size(${walked}) >= ${list.count} THEN ${walked} ELSE COLLECT {
+  ${list.sort}
+  WHERE size(${walked}) < ${list.count}
+  WITH DISTINCT ${x} ORDER BY ${list.order} LIMIT toInteger(${list.count})
+  RETURN ${x}
+} END AS ${found}`;
+}

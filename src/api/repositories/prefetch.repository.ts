@@ -5,8 +5,9 @@
  *
  * The text is assembled from fixed pieces only: the one-node bodies, loader names as map keys and
  * node labels as guards, each checked against a fixed pattern here. Nothing from the request is
- * spliced in (aliases never reach Cypher); the ids are the one parameter. The same selection shape
- * always gives the same text, so Neo4j plans each shape once.
+ * spliced in (aliases never reach Cypher); the ids and the bounded lists' limits are parameters
+ * (`$limit_0`, `$limit_1` … in the order the branches are written). The same selection shape
+ * always gives the same text, whatever its `first` values, so Neo4j plans each shape once.
  */
 import { entityMap, storyMap } from './fragments.repository';
 import type { Neo4jReader } from './reader';
@@ -28,6 +29,11 @@ export interface PrefetchBranch<K extends string = string> {
   key: K;
   /** The batched read whose one-node form reads them. */
   read: OneNodeReadName;
+  /**
+   * For a bounded read, how many items per node (the loader key's limit); null for the others.
+   * One level may hold one loader under several limits (aliases asking different `first`).
+   */
+  limit: number | null;
   /** Read only when the node has one of these labels (others get null); null reads it for every node. */
   labels: readonly string[] | null;
   next: ReadonlyArray<PrefetchBranch<K>>;
@@ -38,6 +44,12 @@ export interface PrefetchBranch<K extends string = string> {
  * a guard failed). A list's items are PrefetchedNodes where the branch reads more below them, and
  * bare rows where it does not (a wrapper less per item to pack, unpack and collect).
  */
+/** The statement and its parameters besides $ids. */
+export interface PrefetchStatement {
+  cypher: string;
+  params: Record<string, number>;
+}
+
 export interface PrefetchedNode {
   row: Record<string, unknown>;
   next?: Record<string, unknown[] | null>;
@@ -56,31 +68,52 @@ function guard(node: string, labels: readonly string[] | null, expression: strin
   return `CASE WHEN ${labels.map((label) => `${node}:${label}`).join(' OR ')} THEN ${expression} END`;
 }
 
-/** The `next: {…}` map of the node bound to v<depth>, or '' when nothing is read below it. */
-function nested(depth: number, branches: readonly PrefetchBranch[]): string {
+/**
+ * The map keys of one level's branches: the loader's name, and where one loader comes more than
+ * once (under several limits), its name and its ordinal among them. primesOf reads them back.
+ */
+export function branchKeys(branches: ReadonlyArray<PrefetchBranch>): string[] {
+  const seen = new Map<string, number>();
+  return branches.map((branch) => {
+    const ordinal = seen.get(branch.key) ?? 0;
+    seen.set(branch.key, ordinal + 1);
+    return ordinal === 0 ? branch.key : `${branch.key}${ordinal}`;
+  });
+}
+
+/** The `next: {…}` map of the node bound to v<depth>, or '' when nothing is read below it; adds the limits it reads to `params`. */
+function nested(depth: number, branches: readonly PrefetchBranch[], params: Record<string, number>): string {
   if (branches.length === 0) return '';
   if (depth >= MAX_PREFETCH_DEPTH) throw new Error(`prefetch plans nest at most ${MAX_PREFETCH_DEPTH} levels, got a deeper one`);
   const n = `v${depth}`;
   const x = `v${depth + 1}`;
-  const entries = branches.map((branch) => {
-    if (!KEY.test(branch.key)) throw new Error(`prefetch key "${branch.key}" is not a plain identifier`);
-    const { body } = oneNodeReads[branch.read];
-    const below = nested(depth + 1, branch.next);
+  const keys = branchKeys(branches);
+  const entries = branches.map((branch, i) => {
+    const key = keys[i]!;
+    if (!KEY.test(key)) throw new Error(`prefetch key "${key}" is not a plain identifier`);
+    const { body, bounded } = oneNodeReads[branch.read];
+    if (bounded !== (branch.limit !== null)) throw new Error(`prefetch branch ${key}: ${branch.read} ${bounded ? 'needs' : 'takes no'} limit`);
+    // Named before the branches below, so that the numbering follows the text.
+    const limit = `limit_${Object.keys(params).length}`;
+    if (branch.limit !== null) params[limit] = branch.limit;
+    const below = nested(depth + 1, branch.next, params);
     const item = below === '' ? body.item(n, x) : `{row: ${body.item(n, x)}${indent(below, '  ')}}`;
-    const collect = `COLLECT {\n  ${indent(body.rows(n, x), '  ')}\n  RETURN ${item}\n}`;
-    return `${branch.key}: ${guard(n, branch.labels, collect)}`;
+    const collect = `COLLECT {\n  ${indent(body.rows(n, x, `$${limit}`), '  ')}\n  RETURN ${item}\n}`;
+    return `${key}: ${guard(n, branch.labels, collect)}`;
   });
   return `, next: {\n  ${indent(entries.join(',\n'), '  ')}\n}`;
 }
 
-/** The one prefetch statement for nodes of `root` read with `branches` below them; parameter: $ids. */
-export function prefetchStatement(root: PrefetchRoot, branches: readonly PrefetchBranch[]): string {
+/** The one prefetch statement for nodes of `root` read with `branches` below them; parameters: $ids and the limits. */
+export function prefetchStatement(root: PrefetchRoot, branches: readonly PrefetchBranch[]): PrefetchStatement {
   const { match, project } = ROOT_MATCH[root];
-  return `UNWIND $ids AS id\n${match}\nRETURN id, {row: ${project}${nested(0, branches)}} AS value`;
+  const params: Record<string, number> = {};
+  const cypher = `UNWIND $ids AS id\n${match}\nRETURN id, {row: ${project}${nested(0, branches, params)}} AS value`;
+  return { cypher, params };
 }
 
 /** Runs a prefetch statement for `ids`; ids that name no node are absent from the Map. */
-export async function readPrefetch(reader: Neo4jReader, cypher: string, ids: readonly string[]): Promise<Map<string, PrefetchedNode>> {
-  const rows = await reader.read<{ id: string; value: PrefetchedNode }>(cypher, { ids });
+export async function readPrefetch(reader: Neo4jReader, statement: PrefetchStatement, ids: readonly string[]): Promise<Map<string, PrefetchedNode>> {
+  const rows = await reader.read<{ id: string; value: PrefetchedNode }>(statement.cypher, { ...statement.params, ids });
   return new Map(rows.map((row) => [row.id, row.value]));
 }

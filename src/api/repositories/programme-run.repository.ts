@@ -45,9 +45,10 @@ const RUN_FILTER = `($kind IS NULL OR p.kind = $kind)
  * roll-up rule. "Inside" is checked by walking PART_OF up from the held place to one of the
  * targets, a few hops; the rows never carry the list of every place inside (an archive's
  * district has hundreds, and carrying that list per row cost Neo4j's transaction memory).
- * Shared with the analytics roll-ups (programme-stats.repository.ts).
+ * Shared with the analytics roll-ups (programme-stats.repository.ts), which count facts and do
+ * not quote them: COUNTED_RUNS keeps each fact's story and not its sentence.
  */
-export const MATCHED_RUNS = `
+const matchedRuns = (quoted: boolean) => `
 OPTIONAL MATCH (p)-[held:HELD_IN]->(pl:Place)
 // One row per place, so that "inside" is walked once per place, not once per story stating it.
 WITH targets, agency, p, runs, pl, [h IN collect(held) WHERE ${publishedWithin('h.story')}] AS helds
@@ -55,12 +56,14 @@ WITH targets, agency, p, runs, pl, helds,
      pl IS NOT NULL AND size(helds) > 0
        AND (targets IS NULL OR EXISTS { MATCH (pl)-[:PART_OF*0..${MAX_PART_OF_DEPTH}]->(t:Place) WHERE t IN targets }) AS inside
 WITH targets, agency, p, runs, count(pl) AS heldCount,
-     reduce(acc = [], x IN collect(CASE WHEN inside THEN [h IN helds | {place: pl, held: h {.story, .evidence}}] END) | acc + x) AS within
+     reduce(acc = [], x IN collect(CASE WHEN inside THEN [h IN helds | {place: pl, held: h {.story${quoted ? ', .evidence' : ''}}}] END) | acc + x) AS within
 // In the WHERE, not a projected column: the planner then walks the agency's PART_OF only for the
 // rows the cheaper tests leave (a projection was walked for every run, also without a place filter).
 WITH agency, p, runs, heldCount, within, targets
 WHERE targets IS NULL OR size(within) > 0
    OR (heldCount = 0 AND agency:Place AND EXISTS { MATCH (agency)-[:PART_OF*0..${MAX_PART_OF_DEPTH}]->(t:Place) WHERE t IN targets })`;
+export const MATCHED_RUNS = matchedRuns(true);
+export const COUNTED_RUNS = matchedRuns(false);
 
 // The answer: order, limit, then each cited story once. Each place once per run (a place is
 // HELD_IN a programme once per story stating it: dozens of times in an archive).
@@ -97,6 +100,9 @@ RETURN collect({
        places: [x IN placeNodes | ${entityMap('x')}],
        evidence: []
      }) AS runs, [] AS stories`;
+
+// A run's fact as the heads collect it: programmeRuns quotes its sentence, the roll-ups only count its story.
+const RUN_FACT = (limited: boolean) => (limited ? 'run {.story, .evidence}' : 'run {.story}');
 
 /*
  * Each head comes in two forms: whole (for the roll-ups, which count every run) and limited (for
@@ -179,7 +185,7 @@ CALL (targets, heldHere, insidePlaces) {
 }
 MATCH (agency:Entity)-[run:RUNS]->(p)
 WHERE ${RUN_FILTER}
-WITH targets, agency, p, collect(run {.story, .evidence}) AS runs`;
+WITH targets, agency, p, collect(${RUN_FACT(limited)}) AS runs`;
 
 /*
  * An agency with many runs (an archive's district acting as a body: tens of thousands of RUNS
@@ -225,12 +231,12 @@ CALL (agencies, walk) {
 }
 MATCH (agency)-[run:RUNS]->(p)
 WHERE ${RUN_FILTER}
-WITH null AS targets, agency, p, collect(run {.story, .evidence}) AS runs`
+WITH null AS targets, agency, p, collect(${RUN_FACT(limited)}) AS runs`
     : `
 ${lookUp('agency', 'Entity', '$agency')}
 MATCH (agency)-[run:RUNS]->(p:Programme)
 WHERE ${RUN_FILTER}
-WITH null AS targets, agency, p, collect(run {.story, .evidence}) AS runs`;
+WITH null AS targets, agency, p, collect(${RUN_FACT(limited)}) AS runs`;
 
 const byKind = (limited: boolean) => `
 MATCH (p:Programme {kind: $kind})${limited ? `
@@ -238,7 +244,7 @@ WHERE ${HAS_RUN}
 ${FIRST_PROGRAMMES('')}` : ''}
 MATCH (agency:Entity)-[run:RUNS]->(p)
 WHERE ${RUN_FILTER}
-WITH null AS targets, agency, p, collect(run {.story, .evidence}) AS runs`;
+WITH null AS targets, agency, p, collect(${RUN_FACT(limited)}) AS runs`;
 
 // In name-index order: with a limit, Neo4j stops after the first $limit programmes with a run.
 const byProgramme = (limited: boolean) => `
@@ -247,7 +253,7 @@ WHERE p.name IS NOT NULL${limited ? ` AND ${HAS_RUN}
 ${FIRST_PROGRAMMES('')}` : '\nWITH p ORDER BY p.name'}
 MATCH (agency:Entity)-[run:RUNS]->(p)
 WHERE ${RUN_FILTER}
-WITH null AS targets, agency, p, collect(run {.story, .evidence}) AS runs`;
+WITH null AS targets, agency, p, collect(${RUN_FACT(limited)}) AS runs`;
 
 const LIMITED_HEADS: Readonly<Record<ProgrammeRunAnchor, string>> = {
   PLACE: byPlace(true),
@@ -259,7 +265,8 @@ const LIMITED_HEADS: Readonly<Record<ProgrammeRunAnchor, string>> = {
 /**
  * The start of each anchor's query, up to (targets, agency, p, runs): the runs of $agency (or
  * any agency) of programmes of $kind stated in a story published in range, with targets the
- * places $place names (null without a place filter). Shared with the analytics roll-ups.
+ * places $place names (null without a place filter). Shared with the analytics roll-ups, so
+ * `runs` holds each fact's story only (they count, they do not quote).
  */
 export const RUN_HEADS: Readonly<Record<ProgrammeRunAnchor, string>> = {
   PLACE: byPlace(false),

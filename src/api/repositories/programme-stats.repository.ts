@@ -8,9 +8,9 @@
  * distinct stories stating them, `agencies` the distinct bodies running them.
  *
  * Dimensions (`$groupBy`, in the order given; several make a cross product):
- * - DISTRICT / SUBDISTRICT: the district (or street / town) a run's place lies in, found by
- *   walking PART_OF upwards from the place, the place itself included — a district counts its
- *   streets' and communities' programmes. A run held in no place but run by a place counts at
+ * - DISTRICT / SUBDISTRICT: the district (or street / town) a run's place lies in: a place of
+ *   that level the place is PART_OF at any depth, the place itself included — a district counts
+ *   its streets' and communities' programmes. A run held in no place but run by a place counts at
  *   that place. A run whose places reach no such level is grouped as "(none)" (key "").
  * - AGENCY: the body that ran it. KIND: the programme's kind.
  * - MONTH: `YYYY-MM` of Story.publishedOn of the stories stating the run ("(undated)", key "",
@@ -21,31 +21,57 @@
  * collected to page them (the runs themselves are aggregated as they stream, never collected).
  */
 import type { Neo4jReader } from './reader';
-import { MATCHED_RUNS, programmeRunAnchor, RUN_HEADS, type ProgrammeRunAnchor, type ProgrammeRunQuery } from './programme-run.repository';
+import { COUNTED_RUNS, programmeRunAnchor, RUN_HEADS, type ProgrammeRunAnchor, type ProgrammeRunQuery } from './programme-run.repository';
 import { MAX_PART_OF_DEPTH } from './fragments.repository';
 
 export type StatsDimension = 'DISTRICT' | 'SUBDISTRICT' | 'AGENCY' | 'KIND' | 'MONTH';
 
 /** Place levels each place dimension groups by (streets and towns are one tier below a district). */
 const LEVELS = { DISTRICT: ['DISTRICT'], SUBDISTRICT: ['SUBDISTRICT', 'TOWN'] } as const;
+const cypherList = (values: readonly string[]) => `[${values.map((value) => `'${value}'`).join(', ')}]`;
 
-const rollUp = (dimension: keyof typeof LEVELS) => `CASE WHEN '${dimension}' IN $groupBy THEN COLLECT {
-       UNWIND places AS x
-       MATCH (x)-[:PART_OF*0..${MAX_PART_OF_DEPTH}]->(d:Place) WHERE d.level IN ${JSON.stringify(LEVELS[dimension]).replace(/"/g, "'")}
-       RETURN DISTINCT d { .id, .name }
-     } ELSE [] END`;
+/*
+ * The districts and subdistricts of every place, found once per request, before the runs: each
+ * place of those levels (the place_level index) and every place PART_OF it within the depth
+ * (each once, however many PART_OF edges stories state between the same two places). Walking up
+ * from each run's places instead cost 81 of the 88 million db hits of 株洲市 by district at 10k
+ * pages: 66,000 runs, and an estate stated PART_OF its community by 2,000 stories is 2,000 paths
+ * up. Places are few (62 at 10k pages), so `rollups` is a short list, one entry per place inside
+ * a district or subdistrict; the runs come after it in a subquery of their own, so it is one
+ * value held by the query, not carried through the aggregations of the runs (which would count
+ * it once per group against the transaction's memory).
+ */
+const ROLLUPS = `CALL () {
+  UNWIND [dimension IN ['DISTRICT', 'SUBDISTRICT'] WHERE dimension IN $groupBy] AS dimension
+  MATCH (d:Place) WHERE d.level IN CASE dimension WHEN 'DISTRICT' THEN ${cypherList(LEVELS.DISTRICT)} ELSE ${cypherList(LEVELS.SUBDISTRICT)} END
+  MATCH (d)<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(x:Place)
+  WITH DISTINCT dimension, d, x
+  WITH x, collect(CASE dimension WHEN 'DISTRICT' THEN d { .id, .name } END) AS districts,
+       collect(CASE dimension WHEN 'SUBDISTRICT' THEN d { .id, .name } END) AS subdistricts
+  RETURN collect({place: x, districts: districts, subdistricts: subdistricts}) AS rollups
+}`;
+
+// The district (or subdistrict) places of a run: those of its places, each once.
+const rolledUp = (field: 'districts' | 'subdistricts') => `reduce(acc = [], m IN rolled | acc + [d IN m.${field} WHERE NOT d IN acc])`;
 
 // [null] keeps a row whose list is empty (or not asked for) instead of dropping it in UNWIND.
 const orNull = (list: string) => `CASE WHEN size(${list}) = 0 THEN [null] ELSE ${list} END`;
 
-const STATS_TAIL = `${MATCHED_RUNS}
-WITH agency, p,
-     CASE WHEN size(within) > 0 THEN [h IN within | h.place] WHEN agency:Place THEN [agency] ELSE [] END AS places,
-     [r IN runs | r.story] + [h IN within | h.held.story] AS storyIds
-WITH agency, p, storyIds, ${rollUp('DISTRICT')} AS districts,
-     ${rollUp('SUBDISTRICT')} AS subdistricts
+/**
+ * The runs of an anchor's head, one row per (agency, programme), each with its places and the
+ * stories stating it, each once (a programme is stated again by every story reporting it).
+ */
+const runsOf = (head: string) => `CALL () {${head}${COUNTED_RUNS}
+RETURN agency, p,
+       CASE WHEN size(within) > 0 THEN reduce(acc = [], x IN [h IN within | h.place] | CASE WHEN x IN acc THEN acc ELSE acc + [x] END)
+            WHEN agency:Place THEN [agency] ELSE [] END AS places,
+       COLLECT { UNWIND [r IN runs | r.story] + [h IN within | h.held.story] AS storyId RETURN DISTINCT storyId } AS storyIds
+}`;
+
+const STATS_TAIL = `
+WITH agency, p, storyIds, [m IN rollups WHERE m.place IN places] AS rolled
+WITH agency, p, storyIds, ${rolledUp('districts')} AS districts, ${rolledUp('subdistricts')} AS subdistricts
 UNWIND ${orNull('storyIds')} AS storyId
-WITH DISTINCT agency, p, storyId, districts, subdistricts
 WITH agency, p, storyId, districts, subdistricts,
      CASE WHEN 'MONTH' IN $groupBy THEN coalesce(COLLECT { MATCH (s:Story {id: storyId}) RETURN left(toString(s.publishedOn), 7) }[0], '') END AS month
 UNWIND ${orNull('districts')} AS district
@@ -64,10 +90,10 @@ RETURN size(groups) AS total, groups[toInteger($offset)..toInteger($offset + $li
 
 /** The constant roll-up query of each anchor. */
 export const PROGRAMME_STATS_QUERIES: Readonly<Record<ProgrammeRunAnchor, string>> = {
-  PLACE: RUN_HEADS.PLACE + STATS_TAIL,
-  AGENCY: RUN_HEADS.AGENCY + STATS_TAIL,
-  KIND: RUN_HEADS.KIND + STATS_TAIL,
-  PROGRAMME: RUN_HEADS.PROGRAMME + STATS_TAIL,
+  PLACE: `${ROLLUPS}\n${runsOf(RUN_HEADS.PLACE)}${STATS_TAIL}`,
+  AGENCY: `${ROLLUPS}\n${runsOf(RUN_HEADS.AGENCY)}${STATS_TAIL}`,
+  KIND: `${ROLLUPS}\n${runsOf(RUN_HEADS.KIND)}${STATS_TAIL}`,
+  PROGRAMME: `${ROLLUPS}\n${runsOf(RUN_HEADS.PROGRAMME)}${STATS_TAIL}`,
 };
 
 export interface StatsKeyPart {

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
-import { pageSize } from '../pagination';
+import { LIST_FIRST, pageSize } from '../pagination';
 import type { EntityRow, RelatedRow, StoryRow } from '../repositories/rows';
 import { Entity } from '../types/entity.type';
 import { RelatedEntity } from '../types/related-entity.type';
@@ -18,23 +18,28 @@ export class EntityResolver {
     return ctx.loaders.entity.load(id);
   }
 
-  @FieldResolver(() => [Story], { description: 'Stories that name it, newest first.', complexity: listCost })
+  @FieldResolver(() => [Story], {
+    description: 'Stories that name it, newest first (by printed date; undated stories last, then page order), as `stories(orderBy: DATE_DESC)` orders them.',
+    complexity: listCost,
+  })
   async stories(
     @Root() entity: EntityRow,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true, description: 'At most this many (default GRAPHQL_DEFAULT_PAGE_SIZE).' }) first?: number | null,
+    @Arg('first', () => Int, { nullable: true, description: LIST_FIRST }) first?: number | null,
   ): Promise<StoryRow[]> {
-    const limit = pageSize(first, ctx.limits);
-    return (await ctx.loaders.storiesMentioning.load(entity.id)).slice(0, limit);
+    return ctx.loaders.storiesMentioning.load({ id: entity.id, limit: pageSize(first, ctx.limits) });
   }
 
-  @FieldResolver(() => [RelatedEntity], { description: 'Entities named in the same stories, most shared stories first.', complexity: listCost })
+  @FieldResolver(() => [RelatedEntity], {
+    description:
+      'Entities named in the same stories, most shared stories first (then by name). Counted over its newest GRAPHQL_RELATED_STORIES stories (default 200), so that an entity named across the archive costs that many stories: `stories` counts shared stories among those.',
+    complexity: listCost,
+  })
   async related(
     @Root() entity: EntityRow,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true, description: 'At most this many (default GRAPHQL_DEFAULT_PAGE_SIZE).' }) first?: number | null,
+    @Arg('first', () => Int, { nullable: true, description: LIST_FIRST }) first?: number | null,
   ): Promise<RelatedRow[]> {
-    const limit = pageSize(first, ctx.limits);
-    return (await ctx.loaders.related.load(entity.id)).slice(0, limit);
+    return ctx.loaders.related.load({ id: entity.id, limit: pageSize(first, ctx.limits) });
   }
 }

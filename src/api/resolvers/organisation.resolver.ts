@@ -1,7 +1,7 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { listCost } from '../limits';
-import { pageWindow, toConnection } from '../pagination';
+import { LIST_FIRST, pageSize, pageWindow, toConnection } from '../pagination';
 import { readEntityPage } from '../repositories/list.repository';
 import type { EntityRow, PositionRow } from '../repositories/rows';
 import { OrganisationConnection } from '../types/connections.type';
@@ -29,18 +29,18 @@ export class OrganisationResolver {
     return toConnection(page, window, (row) => row);
   }
 
-  @FieldResolver(() => [Programme], { description: 'Programmes it ran (RUNS).', complexity: listCost })
-  async programmes(@Root() organisation: EntityRow, @Ctx() ctx: Context): Promise<EntityRow[]> {
-    return ctx.loaders.programmesRunBy.load(organisation.id);
+  @FieldResolver(() => [Programme], { description: 'Programmes it ran (RUNS), by name.', complexity: listCost })
+  async programmes(@Root() organisation: EntityRow, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true, description: LIST_FIRST }) first?: number | null): Promise<EntityRow[]> {
+    return ctx.loaders.programmesRunBy.load({ id: organisation.id, limit: pageSize(first, ctx.limits) });
   }
 
-  @FieldResolver(() => [Place], { description: 'Where it is based (BASED_IN).', complexity: listCost })
-  async places(@Root() organisation: EntityRow, @Ctx() ctx: Context): Promise<EntityRow[]> {
-    return ctx.loaders.placesOfOrganisation.load(organisation.id);
+  @FieldResolver(() => [Place], { description: 'Where it is based (BASED_IN), by name.', complexity: listCost })
+  async places(@Root() organisation: EntityRow, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true, description: LIST_FIRST }) first?: number | null): Promise<EntityRow[]> {
+    return ctx.loaders.placesOfOrganisation.load({ id: organisation.id, limit: pageSize(first, ctx.limits) });
   }
 
-  @FieldResolver(() => [Position], { description: 'People holding posts there.', complexity: listCost })
-  async people(@Root() organisation: EntityRow, @Ctx() ctx: Context): Promise<PositionRow[]> {
-    return ctx.loaders.positionsAt.load(organisation.id);
+  @FieldResolver(() => [Position], { description: 'People holding posts there, by name: one per story stating the post.', complexity: listCost })
+  async people(@Root() organisation: EntityRow, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true, description: LIST_FIRST }) first?: number | null): Promise<PositionRow[]> {
+    return ctx.loaders.positionsAt.load({ id: organisation.id, limit: pageSize(first, ctx.limits) });
   }
 }

@@ -1,7 +1,7 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { listCost } from '../limits';
-import { pageWindow, toConnection } from '../pagination';
+import { LIST_FIRST, pageSize, pageWindow, toConnection } from '../pagination';
 import { readEntityPage } from '../repositories/list.repository';
 import type { CreditRow, EntityRow, PositionRow } from '../repositories/rows';
 import { PersonConnection } from '../types/connections.type';
@@ -29,13 +29,13 @@ export class PersonResolver {
   }
 
   @FieldResolver(() => [Credit], { description: 'Stories this person reported or photographed.', complexity: listCost })
-  async credits(@Root() person: EntityRow, @Ctx() ctx: Context): Promise<CreditRow[]> {
-    return ctx.loaders.creditsOfPerson.load(person.id);
+  async credits(@Root() person: EntityRow, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true, description: LIST_FIRST }) first?: number | null): Promise<CreditRow[]> {
+    return ctx.loaders.creditsOfPerson.load({ id: person.id, limit: pageSize(first, ctx.limits) });
   }
 
-  @FieldResolver(() => [Position], { description: 'Posts held, with the sentence that says so.', complexity: listCost })
-  async positions(@Root() person: EntityRow, @Ctx() ctx: Context): Promise<PositionRow[]> {
-    return ctx.loaders.positionsOfPerson.load(person.id);
+  @FieldResolver(() => [Position], { description: 'Posts held, with the sentence that says so: one per story stating it.', complexity: listCost })
+  async positions(@Root() person: EntityRow, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true, description: LIST_FIRST }) first?: number | null): Promise<PositionRow[]> {
+    return ctx.loaders.positionsOfPerson.load({ id: person.id, limit: pageSize(first, ctx.limits) });
   }
 }
 

@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { listCost } from '../limits';
-import { pageWindow, toConnection } from '../pagination';
+import { LIST_FIRST, pageSize, pageWindow, toConnection } from '../pagination';
 import { readEntityPage } from '../repositories/list.repository';
 import type { EntityRow, PositionRow } from '../repositories/rows';
 import { PlaceConnection } from '../types/connections.type';
@@ -34,9 +34,9 @@ export class PlaceResolver {
     return (await ctx.loaders.parentsOfPlace.load(place.id))[0] ?? null;
   }
 
-  @FieldResolver(() => [Place], { description: 'Places directly PART_OF it.', complexity: listCost })
-  async children(@Root() place: EntityRow, @Ctx() ctx: Context): Promise<EntityRow[]> {
-    return ctx.loaders.childrenOfPlace.load(place.id);
+  @FieldResolver(() => [Place], { description: 'Places directly PART_OF it, by name.', complexity: listCost })
+  async children(@Root() place: EntityRow, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true, description: LIST_FIRST }) first?: number | null): Promise<EntityRow[]> {
+    return ctx.loaders.childrenOfPlace.load({ id: place.id, limit: pageSize(first, ctx.limits) });
   }
 
   @FieldResolver(() => [Place], { description: 'Every place it is PART_OF, nearest first (district, city, province …).', complexity: listCost })
@@ -44,27 +44,32 @@ export class PlaceResolver {
     return ctx.loaders.ancestorsOfPlace.load(place.id);
   }
 
-  @FieldResolver(() => [Programme], { description: 'Programmes HELD_IN it.', complexity: listCost })
+  @FieldResolver(() => [Programme], { description: 'Programmes HELD_IN it, by name.', complexity: listCost })
   async programmes(
     @Root() place: EntityRow,
     @Ctx() ctx: Context,
     @Arg('includeSubplaces', { defaultValue: false, description: 'Also programmes held anywhere PART_OF it.' }) includeSubplaces: boolean,
+    @Arg('first', () => Int, { nullable: true, description: LIST_FIRST }) first?: number | null,
   ): Promise<EntityRow[]> {
-    return (includeSubplaces ? ctx.loaders.programmesHeldWithin : ctx.loaders.programmesHeldIn).load(place.id);
+    const key = { id: place.id, limit: pageSize(first, ctx.limits) };
+    return (includeSubplaces ? ctx.loaders.programmesHeldWithin : ctx.loaders.programmesHeldIn).load(key);
   }
 
-  @FieldResolver(() => [Programme], { description: 'Programmes the place itself ran, acting as a body (a district government).', complexity: listCost })
-  async runs(@Root() place: EntityRow, @Ctx() ctx: Context): Promise<EntityRow[]> {
-    return ctx.loaders.programmesRunBy.load(place.id);
+  @FieldResolver(() => [Programme], { description: 'Programmes the place itself ran, acting as a body (a district government), by name.', complexity: listCost })
+  async runs(@Root() place: EntityRow, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true, description: LIST_FIRST }) first?: number | null): Promise<EntityRow[]> {
+    return ctx.loaders.programmesRunBy.load({ id: place.id, limit: pageSize(first, ctx.limits) });
   }
 
-  @FieldResolver(() => [Organisation], { description: 'Organisations BASED_IN it.', complexity: listCost })
-  async organisations(@Root() place: EntityRow, @Ctx() ctx: Context): Promise<EntityRow[]> {
-    return ctx.loaders.organisationsBasedIn.load(place.id);
+  @FieldResolver(() => [Organisation], { description: 'Organisations BASED_IN it, by name.', complexity: listCost })
+  async organisations(@Root() place: EntityRow, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true, description: LIST_FIRST }) first?: number | null): Promise<EntityRow[]> {
+    return ctx.loaders.organisationsBasedIn.load({ id: place.id, limit: pageSize(first, ctx.limits) });
   }
 
-  @FieldResolver(() => [Position], { description: 'People holding posts of the place as a body (区长, 党工委书记 …).', complexity: listCost })
-  async people(@Root() place: EntityRow, @Ctx() ctx: Context): Promise<PositionRow[]> {
-    return ctx.loaders.positionsAt.load(place.id);
+  @FieldResolver(() => [Position], {
+    description: 'People holding posts of the place as a body (区长, 党工委书记 …), by name: one per story stating the post.',
+    complexity: listCost,
+  })
+  async people(@Root() place: EntityRow, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true, description: LIST_FIRST }) first?: number | null): Promise<PositionRow[]> {
+    return ctx.loaders.positionsAt.load({ id: place.id, limit: pageSize(first, ctx.limits) });
   }
 }

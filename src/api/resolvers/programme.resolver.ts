@@ -1,7 +1,7 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { listCost } from '../limits';
-import { pageWindow, toConnection } from '../pagination';
+import { LIST_FIRST, pageSize, pageWindow, toConnection } from '../pagination';
 import { readEntityPage } from '../repositories/list.repository';
 import type { EntityRow } from '../repositories/rows';
 import { ProgrammeConnection } from '../types/connections.type';
@@ -28,13 +28,13 @@ export class ProgrammeResolver {
     return toConnection(page, window, (row) => row);
   }
 
-  @FieldResolver(() => [Entity], { description: 'Organisations (or places acting as bodies) that ran it.', complexity: listCost })
-  async runBy(@Root() programme: EntityRow, @Ctx() ctx: Context): Promise<EntityRow[]> {
-    return ctx.loaders.runnersOfProgramme.load(programme.id);
+  @FieldResolver(() => [Entity], { description: 'Organisations (or places acting as bodies) that ran it, by name.', complexity: listCost })
+  async runBy(@Root() programme: EntityRow, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true, description: LIST_FIRST }) first?: number | null): Promise<EntityRow[]> {
+    return ctx.loaders.runnersOfProgramme.load({ id: programme.id, limit: pageSize(first, ctx.limits) });
   }
 
-  @FieldResolver(() => [Place], { description: 'Where it was held (HELD_IN).', complexity: listCost })
-  async places(@Root() programme: EntityRow, @Ctx() ctx: Context): Promise<EntityRow[]> {
-    return ctx.loaders.placesOfProgramme.load(programme.id);
+  @FieldResolver(() => [Place], { description: 'Where it was held (HELD_IN), by name.', complexity: listCost })
+  async places(@Root() programme: EntityRow, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true, description: LIST_FIRST }) first?: number | null): Promise<EntityRow[]> {
+    return ctx.loaders.placesOfProgramme.load({ id: programme.id, limit: pageSize(first, ctx.limits) });
   }
 }

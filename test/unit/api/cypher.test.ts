@@ -6,6 +6,7 @@ import { PATH_QUERIES, MAX_PATH_HOPS } from '../../../src/api/repositories/path.
 import { PROGRAMME_RUNS_QUERY } from '../../../src/api/repositories/programme-run.repository';
 import { SEARCH_QUERY } from '../../../src/api/repositories/search.repository';
 import { ENTITY_LIST_QUERIES, STORY_LIST_QUERIES } from '../../../src/api/repositories/list.repository';
+import { PROGRAMMES_HELD_IN, RELATED_ENTITIES, STORIES_MENTIONING } from '../../../src/api/repositories/relations.repository';
 
 describe('pinned Cypher', () => {
   it('programmeRuns', () => expect(PROGRAMME_RUNS_QUERY).toMatchSnapshot());
@@ -14,6 +15,9 @@ describe('pinned Cypher', () => {
   it('stories (newest first)', () => expect(STORY_LIST_QUERIES.NONE.DATE_DESC).toMatchSnapshot());
   it('stories published in a range (newest first)', () => expect(STORY_LIST_QUERIES.published.DATE_DESC).toMatchSnapshot());
   it('programmes (by name)', () => expect(ENTITY_LIST_QUERIES.Programme.NONE.NAME_ASC).toMatchSnapshot());
+  it('an entity\'s stories (first $limit, walked or sorted)', () => expect(STORIES_MENTIONING).toMatchSnapshot());
+  it('an entity\'s related entities (over its newest $window stories)', () => expect(RELATED_ENTITIES).toMatchSnapshot());
+  it('a place\'s programmes (first $limit, walked or sorted)', () => expect(PROGRAMMES_HELD_IN).toMatchSnapshot());
 
   it('has one path query per hop limit, differing only in the bound', () => {
     expect(Object.keys(PATH_QUERIES)).toHaveLength(MAX_PATH_HOPS);
@@ -21,7 +25,7 @@ describe('pinned Cypher', () => {
   });
 
   it('never splices a parameter value into query text (every user value is a $parameter)', () => {
-    for (const cypher of [PROGRAMME_RUNS_QUERY, SEARCH_QUERY, ...Object.values(PATH_QUERIES)]) {
+    for (const cypher of [PROGRAMME_RUNS_QUERY, SEARCH_QUERY, ...Object.values(PATH_QUERIES), STORIES_MENTIONING, RELATED_ENTITIES, PROGRAMMES_HELD_IN]) {
       expect(cypher).not.toMatch(/\$\{/);
     }
   });

@@ -1,4 +1,4 @@
-import { inKeyOrder, keyedLoader } from '../../../src/api/loaders/keyed';
+import { inKeyOrder, keyedLoader, limitedLoader } from '../../../src/api/loaders/keyed';
 
 describe('the DataLoader batch contract', () => {
   it('answers one value per key, in key order, with the missing value for absent keys', () => {
@@ -23,5 +23,34 @@ describe('the DataLoader batch contract', () => {
     const results = await Promise.allSettled([loader.load('a'), loader.load('b')]);
     expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
     expect((results[0] as PromiseRejectedResult).reason.message).toBe('Neo4j unavailable');
+  });
+
+  it('reads bounded lists once per limit, keys cached by id and limit, answers in key order', async () => {
+    const reads: Array<[string[], number]> = [];
+    const loader = limitedLoader<string[]>(async (ids, limit) => {
+      reads.push([[...ids], limit]);
+      return new Map(ids.filter((id) => id !== 'none').map((id) => [id, Array.from({ length: limit }, (_, i) => `${id}${i}`)]));
+    }, []);
+    const values = await Promise.all([
+      loader.load({ id: 'a', limit: 2 }),
+      loader.load({ id: 'b', limit: 1 }),
+      loader.load({ id: 'a', limit: 2 }),
+      loader.load({ id: 'c', limit: 2 }),
+      loader.load({ id: 'none', limit: 1 }),
+    ]);
+    expect(values).toEqual([['a0', 'a1'], ['b0'], ['a0', 'a1'], ['c0', 'c1'], []]);
+    expect(reads.sort((x, y) => x[1] - y[1])).toEqual([
+      [['b', 'none'], 1],
+      [['a', 'c'], 2],
+    ]);
+  });
+
+  it('fails only the keys of a limit whose read failed', async () => {
+    const loader = limitedLoader<string[]>(async (ids, limit) => {
+      if (limit === 3) throw new Error('Neo4j unavailable');
+      return new Map(ids.map((id) => [id, [id]]));
+    }, []);
+    const results = await Promise.allSettled([loader.load({ id: 'a', limit: 3 }), loader.load({ id: 'a', limit: 1 })]);
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'fulfilled']);
   });
 });

@@ -13,10 +13,10 @@ beforeAll(async () => {
   schema = await buildApiSchema();
 });
 
-function check(source: string, variables: Record<string, unknown> = {}): number {
+function check(source: string, variables: Record<string, unknown> = {}, defaultListSize?: number): number {
   const document = parse(source);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-  return checkLimits({ schema, document, operation, variables, maxDepth: 10, maxCost: 50_000, assumedListSize: 100 });
+  return checkLimits({ schema, document, operation, variables, maxDepth: 10, maxCost: 50_000, assumedListSize: 100, defaultListSize });
 }
 
 function codeOf(run: () => unknown): unknown {
@@ -68,6 +68,14 @@ describe('checkLimits on the real schema', () => {
     expect(check(query, { names: ['芦淞区', '市人社局'] })).toBeLessThan(100);
     const names = Array.from({ length: 70_000 }, (_, i) => `name${i}`);
     expect(codeOf(() => check(query, { names }))).toBe('QUERY_TOO_COSTLY');
+  });
+
+  it('costs a relationship list without `first` at the page it returns (GRAPHQL_DEFAULT_PAGE_SIZE), with `first` at that', () => {
+    const nested = (args: string) => `{ node(id: "place:430203") { ... on Place { programmes${args} { name } stories${args} { headline } ancestors { name } } } }`;
+    // node 1, ancestors 1 + 10 × 1 (no `first`: ASSUMED_LIST_SIZE), each bounded list 1 + items × 1.
+    expect(check(nested(''), {}, 20)).toBe(1 + (1 + 20) + (1 + 20) + (1 + 10));
+    expect(check(nested('(first: 5)'), {}, 20)).toBe(1 + (1 + 5) + (1 + 5) + (1 + 10));
+    expect(check('{ stories { edges { node { headline } } } }', {}, 20)).toBe(1 + 20 * 3);
   });
 
   it('leaves introspection free and a connection\'s edges counted once', () => {

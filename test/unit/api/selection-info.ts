@@ -50,6 +50,7 @@ export function everythingSelection(levels: number, type = 'Entity'): string {
       const item = getNamedType(object.getFields()[field].type).name;
       if (item === 'Position') return `${field} { title person { id } at { id } evidence { sentence story { id } } }`;
       if (item === 'Credit') return `${field} { role person { id } story { id headline } }`;
+      if (item === 'Story') return `${field} { id headline }`;
       return `${field} { ${everythingSelection(levels - 1, item)} }`;
     });
     return `... on ${name} { ${lists.join(' ')} }`;

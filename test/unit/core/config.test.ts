@@ -27,6 +27,7 @@ describe('loadConfig', () => {
     [{ GRAPHQL_MAX_PAGE_SIZE: '0' }, /GRAPHQL_MAX_PAGE_SIZE must be a whole number from 1/],
     [{ GRAPHQL_MAX_ROWS: '-5' }, /GRAPHQL_MAX_ROWS must be a whole number from 1/],
     [{ GRAPHQL_PREFETCH_DEPTH: '9' }, /GRAPHQL_PREFETCH_DEPTH must be a whole number from 0 to 5/],
+    [{ GRAPHQL_RELATED_STORIES: '0' }, /GRAPHQL_RELATED_STORIES must be a whole number from 1/],
     [{ CORS_ORIGINS: 'example.org' }, /CORS_ORIGINS must be a comma-separated list of origins/],
     [{ CORS_ORIGINS: 'https://example.org/path' }, /CORS_ORIGINS must be a comma-separated list of origins/],
   ])('rejects %j naming the variable', (env, message) => {
@@ -39,6 +40,7 @@ describe('loadConfig', () => {
     expect(loadConfig({ CORS_ORIGINS: 'https://a.example, http://b.example:8080' }).api.corsOrigins).toEqual(['https://a.example', 'http://b.example:8080']);
     expect(loadConfig({ ALLOWED_HOSTS: 'Graph.Example,proxy' }).api.allowedHosts).toEqual(['graph.example', 'proxy']);
     expect(loadConfig({}).api.maxRows).toBe(20_000);
+    expect(loadConfig({}).api.relatedStories).toBe(200);
   });
 
   it('reads ahead three levels of at most 16 nested lists by default; 0 turns it off', () => {

@@ -93,6 +93,21 @@ export const EXAMPLES: Example[] = [
 }`,
   },
   {
+    title: 'What is 株洲市 named with, and in which stories?',
+    note: 'Relationship lists take `first` (default `GRAPHQL_DEFAULT_PAGE_SIZE`) and keep it in Cypher, so a city named by most of an archive costs a page: its newest stories (undated ones last), the entities named with it most often in its newest `GRAPHQL_RELATED_STORIES` stories, and the first of its districts and programmes by name.',
+    query: `{
+  node(id: "place:4302") {
+    name
+    stories(first: 3) { headline date }
+    related(first: 5) { entity { __typename name } stories }
+    ... on Place {
+      children(first: 3) { name level }
+      programmes(includeSubplaces: true, first: 3) { name }
+    }
+  }
+}`,
+  },
+  {
     title: 'Search by pinyin',
     note: '`lusong`, `lúsōng` and `Lusong District` all find 芦淞区; Chinese, abbreviations and aliases work too.',
     query: `{

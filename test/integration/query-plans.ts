@@ -105,8 +105,12 @@ export function plannedStatements(): PlannedStatement[] {
   ];
   const statsWhere = { place: null, agency: null, kind: null, ...NO_RANGE };
   // The districts and subdistricts of the places are found once (a CartesianProduct with the
-  // runs, not an Apply per run), walking PART_OF down from each place of those levels.
-  const rollups = { shape: [/^CartesianProduct/, /^NodeIndexSeek RANGE INDEX d:Place\(level\)/, /^VarLengthExpand\(Pruning,BFS,All\) \(d\)<-\[:PART_OF\*0\.\.8\]-\(x\)/] };
+  // runs, not an Apply per run), walking PART_OF down from each place of those levels, and the
+  // places inside a filter place once too: no walk up PART_OF from any run's place.
+  const rollups = {
+    shape: [/^CartesianProduct/, /^NodeIndexSeek RANGE INDEX d:Place\(level\)/, /^VarLengthExpand\(Pruning,BFS,All\) \(d\)<-\[:PART_OF\*0\.\.8\]-\(x\)/],
+    never: [/^VarLengthExpand.* \(\w+\)-\[[^\]]*PART_OF[^\]]*\]->/],
+  };
   for (const [name, where, groupBy, anchor] of [
     ['place', { ...statsWhere, place: '株洲市' }, ['DISTRICT', 'KIND', 'MONTH'], LOOKUP],
     ['place, SUBDISTRICT × AGENCY', { ...statsWhere, place: '株洲市' }, ['SUBDISTRICT', 'AGENCY'], LOOKUP],

@@ -45,10 +45,9 @@ const RUN_FILTER = `($kind IS NULL OR p.kind = $kind)
  * roll-up rule. "Inside" is checked by walking PART_OF up from the held place to one of the
  * targets, a few hops; the rows never carry the list of every place inside (an archive's
  * district has hundreds, and carrying that list per row cost Neo4j's transaction memory).
- * Shared with the analytics roll-ups (programme-stats.repository.ts), which count facts and do
- * not quote them: COUNTED_RUNS keeps each fact's story and not its sentence.
+ * The analytics roll-ups apply the same rule through COUNTED_RUNS.
  */
-const matchedRuns = (quoted: boolean) => `
+export const MATCHED_RUNS = `
 OPTIONAL MATCH (p)-[held:HELD_IN]->(pl:Place)
 // One row per place, so that "inside" is walked once per place, not once per story stating it.
 WITH targets, agency, p, runs, pl, [h IN collect(held) WHERE ${publishedWithin('h.story')}] AS helds
@@ -56,14 +55,40 @@ WITH targets, agency, p, runs, pl, helds,
      pl IS NOT NULL AND size(helds) > 0
        AND (targets IS NULL OR EXISTS { MATCH (pl)-[:PART_OF*0..${MAX_PART_OF_DEPTH}]->(t:Place) WHERE t IN targets }) AS inside
 WITH targets, agency, p, runs, count(pl) AS heldCount,
-     reduce(acc = [], x IN collect(CASE WHEN inside THEN [h IN helds | {place: pl, held: h {.story${quoted ? ', .evidence' : ''}}}] END) | acc + x) AS within
+     reduce(acc = [], x IN collect(CASE WHEN inside THEN [h IN helds | {place: pl, held: h {.story, .evidence}}] END) | acc + x) AS within
 // In the WHERE, not a projected column: the planner then walks the agency's PART_OF only for the
 // rows the cheaper tests leave (a projection was walked for every run, also without a place filter).
 WITH agency, p, runs, heldCount, within, targets
 WHERE targets IS NULL OR size(within) > 0
    OR (heldCount = 0 AND agency:Place AND EXISTS { MATCH (agency)-[:PART_OF*0..${MAX_PART_OF_DEPTH}]->(t:Place) WHERE t IN targets })`;
-export const MATCHED_RUNS = matchedRuns(true);
-export const COUNTED_RUNS = matchedRuns(false);
+
+/**
+ * MATCHED_RUNS' rule for counting (programme-stats.repository.ts), from the whole heads' rows
+ * (inside, agency, p), one per run, to (agency, p, places, storyIds): the run's places inside
+ * the filter place (each once), or the agency itself for a place that ran a programme held
+ * nowhere, and the stories stating the run (each once). `inside` is the list of places inside
+ * the filter place, found once by the head (null without a place filter): list membership in
+ * place of a walk up PART_OF per held place, through the 2,000 edges an archive's stories state
+ * between an estate and its community. Nothing is gathered across runs: each row's lists are
+ * built by its own subqueries and dropped with it, and `inside` is held by no aggregation, so
+ * the runs of a whole city stream through. (Collected per run as MATCHED_RUNS does, 株洲市's
+ * 66,000 runs at 10k pages held 370 MB of transaction memory: more than the default heap allows
+ * one query, let alone ten at once.)
+ */
+export const COUNTED_RUNS = `
+WITH inside, agency, p, COLLECT {
+       MATCH (p)-[held:HELD_IN]->(pl:Place) WHERE ${publishedWithin('held.story')} AND (inside IS NULL OR pl IN inside)
+       WITH pl, collect(held.story) AS stories
+       RETURN {place: pl, stories: stories}
+     } AS within
+WHERE inside IS NULL OR size(within) > 0
+   OR (NOT EXISTS { (p)-[:HELD_IN]->(:Place) } AND agency:Place AND agency IN inside)
+RETURN agency, p,
+       CASE WHEN size(within) > 0 THEN [w IN within | w.place] WHEN agency:Place THEN [agency] ELSE [] END AS places,
+       COLLECT {
+         UNWIND COLLECT { MATCH (agency)-[run:RUNS]->(p) WHERE ${RUN_FILTER} RETURN run.story } + reduce(acc = [], w IN within | acc + w.stories) AS storyId
+         RETURN DISTINCT storyId
+       } AS storyIds`;
 
 // The answer: order, limit, then each cited story once. Each place once per run (a place is
 // HELD_IN a programme once per story stating it: dozens of times in an archive).
@@ -101,8 +126,10 @@ RETURN collect({
        evidence: []
      }) AS runs, [] AS stories`;
 
-// A run's fact as the heads collect it: programmeRuns quotes its sentence, the roll-ups only count its story.
-const RUN_FACT = (limited: boolean) => (limited ? 'run {.story, .evidence}' : 'run {.story}');
+// The end of a head: programmeRuns collects each run's facts (MATCHED_RUNS); the roll-ups keep one
+// row per run and read its facts row by row (COUNTED_RUNS), with no place filter here.
+const RUNS_OF = (limited: boolean) =>
+  limited ? `WITH null AS targets, agency, p, collect(run {.story, .evidence}) AS runs` : `WITH DISTINCT null AS inside, agency, p`;
 
 /*
  * Each head comes in two forms: whole (for the roll-ups, which count every run) and limited (for
@@ -179,13 +206,26 @@ CALL (targets, heldHere, insidePlaces) {
   WITH p LIMIT toInteger($limit)
   RETURN p
 }`
-    : `CALL (targets) {${PLACE_CANDIDATES}
-  RETURN p
-}`
+    : `CALL (targets) {
+  UNWIND targets AS target
+  MATCH (target)<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(x:Place)
+  WITH DISTINCT x
+  RETURN collect(x) AS inside
 }
+CALL (targets) {${PLACE_CANDIDATES}
+  MATCH (agency:Entity)-[run:RUNS]->(p)
+  WHERE ${RUN_FILTER}
+  RETURN DISTINCT agency, p
+}
+WITH inside, agency, p`
+}${
+  limited
+    ? `
 MATCH (agency:Entity)-[run:RUNS]->(p)
 WHERE ${RUN_FILTER}
-WITH targets, agency, p, collect(${RUN_FACT(limited)}) AS runs`;
+WITH targets, agency, p, collect(run {.story, .evidence}) AS runs`
+    : ''
+}`;
 
 /*
  * An agency with many runs (an archive's district acting as a body: tens of thousands of RUNS
@@ -231,12 +271,12 @@ CALL (agencies, walk) {
 }
 MATCH (agency)-[run:RUNS]->(p)
 WHERE ${RUN_FILTER}
-WITH null AS targets, agency, p, collect(${RUN_FACT(limited)}) AS runs`
+${RUNS_OF(limited)}`
     : `
 ${lookUp('agency', 'Entity', '$agency')}
 MATCH (agency)-[run:RUNS]->(p:Programme)
 WHERE ${RUN_FILTER}
-WITH null AS targets, agency, p, collect(${RUN_FACT(limited)}) AS runs`;
+${RUNS_OF(limited)}`;
 
 const byKind = (limited: boolean) => `
 MATCH (p:Programme {kind: $kind})${limited ? `
@@ -244,7 +284,7 @@ WHERE ${HAS_RUN}
 ${FIRST_PROGRAMMES('')}` : ''}
 MATCH (agency:Entity)-[run:RUNS]->(p)
 WHERE ${RUN_FILTER}
-WITH null AS targets, agency, p, collect(${RUN_FACT(limited)}) AS runs`;
+${RUNS_OF(limited)}`;
 
 // In name-index order: with a limit, Neo4j stops after the first $limit programmes with a run.
 const byProgramme = (limited: boolean) => `
@@ -253,7 +293,7 @@ WHERE p.name IS NOT NULL${limited ? ` AND ${HAS_RUN}
 ${FIRST_PROGRAMMES('')}` : '\nWITH p ORDER BY p.name'}
 MATCH (agency:Entity)-[run:RUNS]->(p)
 WHERE ${RUN_FILTER}
-WITH null AS targets, agency, p, collect(${RUN_FACT(limited)}) AS runs`;
+${RUNS_OF(limited)}`;
 
 const LIMITED_HEADS: Readonly<Record<ProgrammeRunAnchor, string>> = {
   PLACE: byPlace(true),
@@ -263,10 +303,10 @@ const LIMITED_HEADS: Readonly<Record<ProgrammeRunAnchor, string>> = {
 };
 
 /**
- * The start of each anchor's query, up to (targets, agency, p, runs): the runs of $agency (or
- * any agency) of programmes of $kind stated in a story published in range, with targets the
- * places $place names (null without a place filter). Shared with the analytics roll-ups, so
- * `runs` holds each fact's story only (they count, they do not quote).
+ * The start of each anchor's query for the analytics roll-ups, up to one row per run (inside,
+ * agency, p): the runs of $agency (or any agency) of programmes of $kind stated in a story
+ * published in range, with `inside` every place inside the places $place names (null without a
+ * place filter). COUNTED_RUNS follows it.
  */
 export const RUN_HEADS: Readonly<Record<ProgrammeRunAnchor, string>> = {
   PLACE: byPlace(false),

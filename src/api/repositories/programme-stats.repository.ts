@@ -57,15 +57,8 @@ const rolledUp = (field: 'districts' | 'subdistricts') => `reduce(acc = [], m IN
 // [null] keeps a row whose list is empty (or not asked for) instead of dropping it in UNWIND.
 const orNull = (list: string) => `CASE WHEN size(${list}) = 0 THEN [null] ELSE ${list} END`;
 
-/**
- * The runs of an anchor's head, one row per (agency, programme), each with its places and the
- * stories stating it, each once (a programme is stated again by every story reporting it).
- */
+/** The runs of an anchor's head, one row per (agency, programme) with its places and stories (COUNTED_RUNS). */
 const runsOf = (head: string) => `CALL () {${head}${COUNTED_RUNS}
-RETURN agency, p,
-       CASE WHEN size(within) > 0 THEN reduce(acc = [], x IN [h IN within | h.place] | CASE WHEN x IN acc THEN acc ELSE acc + [x] END)
-            WHEN agency:Place THEN [agency] ELSE [] END AS places,
-       COLLECT { UNWIND [r IN runs | r.story] + [h IN within | h.held.story] AS storyId RETURN DISTINCT storyId } AS storyIds
 }`;
 
 const STATS_TAIL = `

@@ -1,19 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { main } from '../../../src/eval/cli';
 import { BatchBuilder } from './builders';
+import { temporaryDirectories } from '../temporary-directories';
 
-// Every folder a test makes is removed after the file's tests, so runs leave nothing in /tmp.
-const made: string[] = [];
-function temporaryDirectory(prefix: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+const temporaryDirectory = temporaryDirectories();
 
 /** Runs the CLI with captured output. */
 function runCli(argv: string[], extract = () => new BatchBuilder('page.txt').build()) {

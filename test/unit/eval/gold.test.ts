@@ -1,18 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { GoldFormatError, loadGoldFile, parseGold } from '../../../src/eval/gold';
+import { temporaryDirectories } from '../temporary-directories';
 
-// Every folder a test makes is removed after the file's tests, so runs leave nothing in /tmp.
-const made: string[] = [];
-function temporaryDirectory(prefix: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+const temporaryDirectory = temporaryDirectories();
 
 function tempFile(name: string, content: string): string {
   const file = path.join(temporaryDirectory('gold-'), name);

@@ -277,20 +277,21 @@ RETURN total, items`,
         cypher: `MATCH (n:Place {id: $id})
 RETURN n {.id, .name, .level,
   parent: COLLECT { MATCH (n)-[:PART_OF]->(q:Place) RETURN DISTINCT q {.id, .name} }[0],
-  children: COLLECT { MATCH (c:Place)-[:PART_OF]->(n) RETURN DISTINCT c {.id, .name} },
-  organisations: COLLECT { MATCH (o:Organisation)-[:BASED_IN]->(n) RETURN DISTINCT o {.id, .name} },
-  programmes: COLLECT { MATCH (g:Programme)-[:HELD_IN]->(n) WITH DISTINCT g ORDER BY g.name RETURN g {.id, .name,
-     runBy: COLLECT { MATCH (a:Entity)-[:RUNS]->(g) RETURN DISTINCT a {.id, .name} },
-     places: COLLECT { MATCH (g)-[:HELD_IN]->(x:Place) RETURN DISTINCT x {.id, .name} }} }
+  children: COLLECT { MATCH (c:Place)-[:PART_OF]->(n) WITH DISTINCT c ORDER BY c.name LIMIT 20 RETURN c {.id, .name} },
+  organisations: COLLECT { MATCH (o:Organisation)-[:BASED_IN]->(n) WITH DISTINCT o ORDER BY o.name LIMIT 20 RETURN o {.id, .name} },
+  programmes: COLLECT { MATCH (g:Programme)-[:HELD_IN]->(n) WITH DISTINCT g ORDER BY g.name LIMIT 20 RETURN g {.id, .name,
+     runBy: COLLECT { MATCH (a:Entity)-[:RUNS]->(g) WITH DISTINCT a ORDER BY a.name LIMIT 20 RETURN a {.id, .name} },
+     places: COLLECT { MATCH (g)-[:HELD_IN]->(x:Place) WITH DISTINCT x ORDER BY x.name LIMIT 20 RETURN x {.id, .name} }} }
 } AS node`,
         params: { id: input.nodeId },
         rows: (records) => length((records[0]?.node as { programmes?: unknown[] } | undefined)?.programmes),
       },
       peer: {
-        query: `query($id: ID!) { places(where: { id: { eq: $id } }) { id name level partOf { id name } parts { id name } organisations { id name } programmesHeld { id name runBy { ${AGENCY_FIELDS} } heldIn { id name } } } }`,
+        query: `query($id: ID!) { places(where: { id: { eq: $id } }) { id name level partOf { id name } parts(sort: [{name: ASC}], limit: 20) { id name } organisations(sort: [{name: ASC}], limit: 20) { id name } programmesHeld(sort: [{name: ASC}], limit: 20) { id name runBy(limit: 20) { ${AGENCY_FIELDS} } heldIn(sort: [{name: ASC}], limit: 20) { id name } } } }`,
         variables: { id: input.nodeId },
         rows: (data) => length((data.places as Array<{ programmesHeld: unknown[] }>)[0]?.programmesHeld),
       },
+      note: 'every list its first 20 (ours: the default page, by name); peer: runBy (a union) unsorted',
     },
   ];
 }

@@ -92,6 +92,19 @@ export interface FirstLinked {
   helpers?: string;
 }
 
+// Whether a list walks the index rather than sorting its links (edge degrees and counts only).
+function walkTaken(list: FirstLinked): string {
+  return `${list.degree} * ${list.degree} > ${WALK_COST_RATIO} * ${list.count} * ${list.candidates} AND ${WALK_SHARE} * ${list.degree} >= ${list.candidates}`;
+}
+
+// The walk itself, up to its first `count` linked candidates: shared by both forms.
+function walkRows(list: FirstLinked, x: string): string {
+  return `${list.walk(`CASE WHEN ${walkTaken(list)} THEN '' END`)}
+  WITH ${list.imports}, ${x} ORDER BY ${list.walkOrder} LIMIT toInteger(${WALK_BUDGET} * ${list.count})
+  WITH ${list.imports}, ${x} WHERE ${list.linked}
+  WITH ${x} ORDER BY ${list.walkOrder} LIMIT toInteger(${list.count})`;
+}
+
 /**
  * The first `count` nodes linked to an anchor, in the list's order, bound as `found` (a list);
  * two CALL subqueries, to follow a WITH that binds `imports`. Two ways to the same answer:
@@ -111,13 +124,9 @@ export interface FirstLinked {
 export function firstLinked(list: FirstLinked): string {
   const x = list.x ?? 'x';
   const [walked, sorted, found] = ['walked', 'sorted', 'found'].map((name) => `${list.helpers ?? ''}${name}`);
-  const walking = `${list.degree} * ${list.degree} > ${WALK_COST_RATIO} * ${list.count} * ${list.candidates} AND ${WALK_SHARE} * ${list.degree} >= ${list.candidates}`;
   return `CALL (${list.imports}) {
-  WITH ${list.imports} WHERE ${walking}
-  ${list.walk(`CASE WHEN ${walking} THEN '' END`)}
-  WITH ${list.imports}, ${x} ORDER BY ${list.walkOrder} LIMIT toInteger(${WALK_BUDGET} * ${list.count})
-  WITH ${list.imports}, ${x} WHERE ${list.linked}
-  WITH ${x} ORDER BY ${list.walkOrder} LIMIT toInteger(${list.count})
+  WITH ${list.imports} WHERE ${walkTaken(list)}
+  ${walkRows(list, x)}
   RETURN collect(${x}) AS ${walked}
 }
 CALL (${list.imports}, ${walked}) {
@@ -141,12 +150,8 @@ WITH *, CASE WHEN size(${walked}) >= ${list.count} THEN ${walked} ELSE ${sorted}
 export function firstLinkedOne(list: FirstLinked): string {
   const x = list.x ?? 'x';
   const [walked, found] = ['walked', 'found'].map((name) => `${list.helpers ?? ''}${name}`);
-  const walking = `${list.degree} * ${list.degree} > ${WALK_COST_RATIO} * ${list.count} * ${list.candidates} AND ${WALK_SHARE} * ${list.degree} >= ${list.candidates}`;
   return `WITH ${list.imports}, COLLECT {
-  ${list.walk(`CASE WHEN ${walking} THEN '' END`)}
-  WITH ${list.imports}, ${x} ORDER BY ${list.walkOrder} LIMIT toInteger(${WALK_BUDGET} * ${list.count})
-  WITH ${list.imports}, ${x} WHERE ${list.linked}
-  WITH ${x} ORDER BY ${list.walkOrder} LIMIT toInteger(${list.count})
+  ${walkRows(list, x)}
   RETURN ${x}
 } AS ${walked}
 WITH ${list.imports}, CASE WHEN size(${walked}) >= ${list.count} THEN ${walked} ELSE COLLECT {

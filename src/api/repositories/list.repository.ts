@@ -176,6 +176,9 @@ function storyFilter(anchor: string | null): string {
     .join('\n  AND ');
 }
 
+// The stories the `story_text` fulltext index finds for the phrase $lucene.
+const STORY_TEXT_HITS = `CALL db.index.fulltext.queryNodes('story_text', $lucene) YIELD node AS s`;
+
 /** Story anchors, most selective first; `$anchor` is the filter's value (the first of `mentions`). */
 export const STORY_ANCHORS = {
   mentions: `${lookUp('e', 'Entity', '$anchor')}
@@ -188,10 +191,10 @@ MATCH (t)<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(:Place)<-[:MENTIONS]-(s:Story) WI
   // Chinese text of three characters or more: the phrase in the `story_text` fulltext index (CJK
   // bigrams); the filter checks CONTAINS, since consecutive bigrams may straddle punctuation
   // (就业，业岗 holds the bigrams of 就业岗).
-  textPhrase: `CALL db.index.fulltext.queryNodes('story_text', $lucene) YIELD node AS s`,
+  textPhrase: STORY_TEXT_HITS,
   // Exactly two Chinese characters (most Chinese words): one bigram, which the analyzer only forms
   // from two adjacent characters, so every hit holds the text and no body is read to check it.
-  textBigram: `CALL db.index.fulltext.queryNodes('story_text', $lucene) YIELD node AS s`,
+  textBigram: STORY_TEXT_HITS,
   // Anything else: one text index per field; the union keeps each story once.
   textContains: `CALL () {
   MATCH (s:Story) WHERE s.headline CONTAINS $anchor RETURN s

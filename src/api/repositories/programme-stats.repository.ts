@@ -43,7 +43,9 @@ const cypherList = (values: readonly string[]) => `[${values.map((value) => `'${
  */
 const ROLLUPS = `CALL () {
   UNWIND [dimension IN ['DISTRICT', 'SUBDISTRICT'] WHERE dimension IN $groupBy] AS dimension
-  MATCH (d:Place) WHERE d.level IN CASE dimension WHEN 'DISTRICT' THEN ${cypherList(LEVELS.DISTRICT)} ELSE ${cypherList(LEVELS.SUBDISTRICT)} END
+  // The hint pins the walk down from the few places of the level: on a small graph the planner
+  // would sometimes start from the places below and walk up, the cost this query exists to avoid.
+  MATCH (d:Place) USING INDEX d:Place(level) WHERE d.level IN CASE dimension WHEN 'DISTRICT' THEN ${cypherList(LEVELS.DISTRICT)} ELSE ${cypherList(LEVELS.SUBDISTRICT)} END
   MATCH (d)<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(x:Place)
   WITH DISTINCT dimension, d, x
   WITH x, collect(CASE dimension WHEN 'DISTRICT' THEN d { .id, .name } END) AS districts,

@@ -4,7 +4,7 @@
  * input only ever arrives as parameters.
  */
 import { PATH_QUERIES } from '../../src/api/repositories/path.repository';
-import { PROGRAMME_RUNS_LEAN_QUERIES, PROGRAMME_RUNS_QUERY } from '../../src/api/repositories/programme-run.repository';
+import { programmeRunsStatement } from '../../src/api/repositories/programme-run.repository';
 import { SEARCH_QUERY } from '../../src/api/repositories/search.repository';
 import { IDS } from '../unit/api/fixture';
 import { startFixtureServer, type FixtureServer } from '../unit/api/fixture-server';
@@ -22,17 +22,19 @@ beforeEach(() => {
   f.queries.length = 0;
 });
 
-it('programmeRuns(where: {place: "芦淞区"}) runs the one constant roll-up query, evidence stories included', async () => {
+it('programmeRuns(where: {place: "芦淞区"}) runs one roll-up query, evidence stories included, with the predicates of its filters only', async () => {
   await f.gql('{ programmeRuns(where: {place: "芦淞区", kind: EMPLOYMENT}) { agency { name } evidence { story { headline } } } }');
-  expect(f.queries).toEqual([
-    { cypher: PROGRAMME_RUNS_QUERY, params: { place: '芦淞区', agency: null, kind: 'EMPLOYMENT', publishedFrom: null, publishedTo: null, limit: 100 } },
-  ]);
+  const params = { place: '芦淞区', agency: null, kind: 'EMPLOYMENT' as const, publishedFrom: null, publishedTo: null, limit: 100 };
+  expect(f.queries).toEqual([{ cypher: programmeRunsStatement({ ...params, withEvidence: true }).cypher, params }]);
+  expect(f.queries[0].cypher).toContain('p.kind = $kind');
+  expect(f.queries[0].cypher).not.toMatch(/\$(agency|publishedFrom|publishedTo)\b/);
+  expect(f.queries[0].cypher).not.toMatch(/\$\w+ IS NULL OR/);
 });
 
 it('programmeRuns without evidence runs the lean query of its anchor (no sentences, no stories)', async () => {
   await f.gql('{ programmeRuns(where: {agency: "芦淞区"}) { agency { name } programme { name } } }');
   expect(f.queries).toEqual([
-    { cypher: PROGRAMME_RUNS_LEAN_QUERIES.AGENCY, params: { place: null, agency: '芦淞区', kind: null, publishedFrom: null, publishedTo: null, limit: 100 } },
+    { cypher: programmeRunsStatement({ place: null, agency: '芦淞区', kind: null, publishedFrom: null, publishedTo: null, limit: 100, withEvidence: false }).cypher, params: { place: null, agency: '芦淞区', kind: null, publishedFrom: null, publishedTo: null, limit: 100 } },
   ]);
 });
 

@@ -8,7 +8,7 @@ import { ENTITY_ANCHORS, entityListStatement, STORY_ANCHORS, storyListStatement 
 import { PATH_QUERIES } from '../../src/api/repositories/path.repository';
 import { planPrefetch } from '../../src/api/prefetch/selection-plan';
 import { prefetchStatement, type PrefetchRoot } from '../../src/api/repositories/prefetch.repository';
-import { PROGRAMME_RUNS_LEAN_QUERIES, PROGRAMME_RUNS_QUERIES } from '../../src/api/repositories/programme-run.repository';
+import { programmeRunsStatement, type ProgrammeRunQuery } from '../../src/api/repositories/programme-run.repository';
 import { programmeStatsStatement } from '../../src/api/repositories/programme-stats.repository';
 import * as relations from '../../src/api/repositories/relations.repository';
 import { SEARCH_QUERY } from '../../src/api/repositories/search.repository';
@@ -34,6 +34,7 @@ export interface PlannedStatement {
 const NO_RANGE = { publishedFrom: null, publishedTo: null };
 const RUNS = { place: null, agency: null, kind: null, ...NO_RANGE, limit: 100 };
 const WINDOW = { offset: 0, limit: 20 };
+const runs = (where: Partial<ProgrammeRunQuery>) => programmeRunsStatement({ ...RUNS, ...where } as ProgrammeRunQuery);
 
 /** Example values for each list anchor (a filter the seed graph has). */
 const ENTITY_EXAMPLES: Record<EntityLabel, Record<string, Record<string, unknown>>> = {
@@ -96,12 +97,15 @@ function listShape(name: string, cypher: string): Pick<PlannedStatement, 'shape'
 
 export function plannedStatements(): PlannedStatement[] {
   const out: PlannedStatement[] = [
-    { name: 'programmeRuns(place)', cypher: PROGRAMME_RUNS_QUERIES.PLACE, params: { ...RUNS, place: '芦淞区' }, anchor: LOOKUP },
-    { name: 'programmeRuns(place), no evidence', cypher: PROGRAMME_RUNS_LEAN_QUERIES.PLACE, params: { ...RUNS, place: '芦淞区' }, anchor: LOOKUP },
-    { name: 'programmeRuns(place, dates)', cypher: PROGRAMME_RUNS_QUERIES.PLACE, params: { ...RUNS, place: '芦淞区', publishedFrom: '2023-01-01', publishedTo: '2023-12-31' }, anchor: LOOKUP },
-    { name: 'programmeRuns(agency)', cypher: PROGRAMME_RUNS_QUERIES.AGENCY, params: { ...RUNS, agency: '芦淞区' }, anchor: LOOKUP },
-    { name: 'programmeRuns(kind)', cypher: PROGRAMME_RUNS_QUERIES.KIND, params: { ...RUNS, kind: 'EMPLOYMENT' }, anchor: /NodeIndexSeek/ },
-    { name: 'programmeRuns()', cypher: PROGRAMME_RUNS_QUERIES.PROGRAMME, params: RUNS, anchor: /NodeIndexScan/ },
+    { name: 'programmeRuns(place)', ...runs({ place: '芦淞区' }), anchor: LOOKUP },
+    { name: 'programmeRuns(place), no evidence', ...runs({ place: '芦淞区', withEvidence: false }), anchor: LOOKUP },
+    { name: 'programmeRuns(place, dates)', ...runs({ place: '芦淞区', publishedFrom: '2023-01-01', publishedTo: '2023-12-31' }), anchor: LOOKUP },
+    { name: 'programmeRuns(place, agency, kind, from)', ...runs({ place: '芦淞区', agency: '株洲市人力资源和社会保障局', kind: 'EMPLOYMENT', publishedFrom: '2023-01-01' }), anchor: LOOKUP },
+    { name: 'programmeRuns(agency)', ...runs({ agency: '芦淞区' }), anchor: LOOKUP },
+    { name: 'programmeRuns(agency, kind, to)', ...runs({ agency: '芦淞区', kind: 'EMPLOYMENT', publishedTo: '2023-12-31' }), anchor: LOOKUP },
+    { name: 'programmeRuns(kind)', ...runs({ kind: 'EMPLOYMENT' }), anchor: /NodeIndexSeek/ },
+    { name: 'programmeRuns(kind, dates)', ...runs({ kind: 'EMPLOYMENT', publishedFrom: '2023-01-01', publishedTo: '2023-12-31' }), anchor: /NodeIndexSeek/ },
+    { name: 'programmeRuns()', ...runs({}), anchor: /NodeIndexScan/ },
   ];
   const statsWhere = { place: null, agency: null, kind: null, ...NO_RANGE };
   // The districts and subdistricts of the places are found once (a CartesianProduct with the

@@ -39,17 +39,30 @@ export function lookUp(v: string, label: 'Entity' | 'Place', p: string): string 
 }`;
 }
 
+/** Which bounds of the publication range ($publishedFrom, $publishedTo) a request gives. */
+export interface PublishedBounds {
+  from: boolean;
+  to: boolean;
+}
+
 /**
- * True when the story `story` (an id) was published in [$publishedFrom, $publishedTo]; both
- * bounds are ISO date strings or null (validated by the resolver). A bound that is given excludes
- * stories without a publication date.
+ * True when the story `storyIdExpr` (an id) was published within the bounds given; `true` when
+ * none is. A bound that is given excludes stories without a publication date.
  */
-export function publishedWithin(storyIdExpr: string): string {
-  return `(($publishedFrom IS NULL AND $publishedTo IS NULL) OR EXISTS {
-    MATCH (ps:Story {id: ${storyIdExpr}})
-    WHERE ($publishedFrom IS NULL OR ps.publishedOn >= date($publishedFrom))
-      AND ($publishedTo IS NULL OR ps.publishedOn <= date($publishedTo))
-  })`;
+export function publishedWithin(storyIdExpr: string, bounds: PublishedBounds): string {
+  const terms = [bounds.from && 'ps.publishedOn >= date($publishedFrom)', bounds.to && 'ps.publishedOn <= date($publishedTo)'].filter(Boolean);
+  return terms.length === 0 ? 'true' : `EXISTS { MATCH (ps:Story {id: ${storyIdExpr}}) WHERE ${terms.join(' AND ')} }`;
+}
+
+/** ` WHERE condition`, or nothing when the condition is `true`. */
+export function whereClause(condition: string): string {
+  return condition === 'true' ? '' : ` WHERE ${condition}`;
+}
+
+/** The conjunction of the terms given (false and 'true' left out), 'true' for none. */
+export function allOf(...terms: Array<string | false>): string {
+  const kept = terms.filter((term): term is string => term !== false && term !== 'true');
+  return kept.length === 0 ? 'true' : kept.join(' AND ');
 }
 
 /*

@@ -19,11 +19,14 @@
  * - KIND: neither, but a kind; programmes by the `programme_kind` index;
  * - PROGRAMME: no filter; programmes in `programme_name` index order, which lets Neo4j stop
  *   after `$limit` rows (ORDER BY starts with p.name).
- * All three share the tail that pairs agencies with programmes and builds the answer.
+ * All share the tail that pairs agencies with programmes and builds the answer. A query text
+ * holds the predicates of the filters a request gives (kind, agency, each bound of the date
+ * range) and no `$x IS NULL OR` guards: one text per shape, built once (guarded, one text per
+ * anchor cost Neo4j a fifth more per request and sent 5 KB of query text each time).
  */
 import type { ProgrammeKind } from '../../model';
 import type { Neo4jReader } from './reader';
-import { entityMap, lookUp, MAX_PART_OF_DEPTH, namedBy, publishedWithin, storyMap } from './fragments.repository';
+import { allOf, entityMap, lookUp, MAX_PART_OF_DEPTH, namedBy, publishedWithin, storyMap, whereClause, type PublishedBounds } from './fragments.repository';
 import { toEntityRow, toEvidenceRows, type EntityRow, type EvidenceRow, type StoryRow } from './rows';
 
 /**
@@ -35,9 +38,20 @@ export const MAX_EVIDENCE_PER_RUN = 20;
 /** The three anchors; see the module comment. */
 export type ProgrammeRunAnchor = 'PLACE' | 'AGENCY' | 'KIND' | 'PROGRAMME';
 
-const RUN_FILTER = `($kind IS NULL OR p.kind = $kind)
-  AND ($agency IS NULL OR ${namedBy('agency', '$agency')})
-  AND ${publishedWithin('run.story')}`;
+/** Which optional filters a request gives; a query text holds the predicates of these only. */
+export interface RunShape extends PublishedBounds {
+  kind: boolean;
+  agency: boolean;
+}
+
+/** The shape of a request: which of kind, agency and the date bounds it gives. */
+export function runShape(query: Pick<ProgrammeRunQuery, 'kind' | 'agency' | 'publishedFrom' | 'publishedTo'>): RunShape {
+  return { kind: query.kind !== null, agency: query.agency !== null, from: query.publishedFrom !== null, to: query.publishedTo !== null };
+}
+
+/** A run `run` of `agency` on programme `p` that the filters keep. */
+const runFilter = (shape: RunShape) =>
+  allOf(shape.kind && 'p.kind = $kind', shape.agency && namedBy('agency', '$agency'), publishedWithin('run.story', shape));
 
 /**
  * From (targets, agency, p, runs) to the matched runs (agency, p, runs, within): the HELD_IN
@@ -45,12 +59,12 @@ const RUN_FILTER = `($kind IS NULL OR p.kind = $kind)
  * roll-up rule. "Inside" is checked by walking PART_OF up from the held place to one of the
  * targets, a few hops; the rows never carry the list of every place inside (an archive's
  * district has hundreds, and carrying that list per row cost Neo4j's transaction memory).
- * The analytics roll-ups apply the same rule through COUNTED_RUNS.
+ * The analytics roll-ups apply the same rule through countedRuns.
  */
-export const MATCHED_RUNS = `
+const matchedRuns = (shape: RunShape) => `
 OPTIONAL MATCH (p)-[held:HELD_IN]->(pl:Place)
 // One row per place, so that "inside" is walked once per place, not once per story stating it.
-WITH targets, agency, p, runs, pl, [h IN collect(held) WHERE ${publishedWithin('h.story')}] AS helds
+WITH targets, agency, p, runs, pl, ${shape.from || shape.to ? `[h IN collect(held) WHERE ${publishedWithin('h.story', shape)}]` : 'collect(held)'} AS helds
 WITH targets, agency, p, runs, pl, helds,
      pl IS NOT NULL AND size(helds) > 0
        AND (targets IS NULL OR EXISTS { MATCH (pl)-[:PART_OF*0..${MAX_PART_OF_DEPTH}]->(t:Place) WHERE t IN targets }) AS inside
@@ -63,7 +77,7 @@ WHERE targets IS NULL OR size(within) > 0
    OR (heldCount = 0 AND agency:Place AND EXISTS { MATCH (agency)-[:PART_OF*0..${MAX_PART_OF_DEPTH}]->(t:Place) WHERE t IN targets })`;
 
 /**
- * MATCHED_RUNS' rule for counting (programme-stats.repository.ts), from the whole heads' rows
+ * matchedRuns' rule for counting (programme-stats.repository.ts), from the whole heads' rows
  * (inside, agency, p), one per run, to (agency, p, places, storyIds): the run's places inside
  * the filter place (each once), or the agency itself for a place that ran a programme held
  * nowhere, and the stories stating the run (each once). `inside` is the list of places inside
@@ -71,13 +85,13 @@ WHERE targets IS NULL OR size(within) > 0
  * place of a walk up PART_OF per held place, through the 2,000 edges an archive's stories state
  * between an estate and its community. Nothing is gathered across runs: each row's lists are
  * built by its own subqueries and dropped with it, and `inside` is held by no aggregation, so
- * the runs of a whole city stream through. (Collected per run as MATCHED_RUNS does, 株洲市's
+ * the runs of a whole city stream through. (Collected per run as matchedRuns does, 株洲市's
  * 66,000 runs at 10k pages held 370 MB of transaction memory: more than the default heap allows
- * one query, let alone ten at once.)
+ * one query, let alone ten at once.) The rows' agencies are already those the filter names.
  */
-export const COUNTED_RUNS = `
+export const countedRuns = (shape: RunShape) => `
 WITH inside, agency, p, COLLECT {
-       MATCH (p)-[held:HELD_IN]->(pl:Place) WHERE ${publishedWithin('held.story')} AND (inside IS NULL OR pl IN inside)
+       MATCH (p)-[held:HELD_IN]->(pl:Place) WHERE ${allOf(publishedWithin('held.story', shape), '(inside IS NULL OR pl IN inside)')}
        WITH pl, collect(held.story) AS stories
        RETURN {place: pl, stories: stories}
      } AS within
@@ -86,13 +100,13 @@ WHERE inside IS NULL OR size(within) > 0
 RETURN agency, p,
        CASE WHEN size(within) > 0 THEN [w IN within | w.place] WHEN agency:Place THEN [agency] ELSE [] END AS places,
        COLLECT {
-         UNWIND COLLECT { MATCH (agency)-[run:RUNS]->(p) WHERE ${RUN_FILTER} RETURN run.story } + reduce(acc = [], w IN within | acc + w.stories) AS storyId
+         UNWIND COLLECT { MATCH (agency)-[run:RUNS]->(p)${whereClause(runFilter({ ...shape, agency: false }))} RETURN run.story } + reduce(acc = [], w IN within | acc + w.stories) AS storyId
          RETURN DISTINCT storyId
        } AS storyIds`;
 
 // The answer: order, limit, then each cited story once. Each place once per run (a place is
 // HELD_IN a programme once per story stating it: dozens of times in an archive).
-const TAIL = `${MATCHED_RUNS}
+const tail = (shape: RunShape) => `${matchedRuns(shape)}
 WITH agency, p, runs, within, reduce(acc = [], x IN [h IN within | h.place] | CASE WHEN x IN acc THEN acc ELSE acc + [x] END) AS placeNodes
 ORDER BY p.name, p.id, agency.name, agency.id
 LIMIT toInteger($limit)
@@ -115,7 +129,7 @@ RETURN found AS runs, COLLECT {
 } AS stories`;
 
 // The same answer without evidence, for requests that do not ask for it: no sentences, no stories.
-const LEAN_TAIL = `${MATCHED_RUNS}
+const leanTail = (shape: RunShape) => `${matchedRuns(shape)}
 WITH agency, p, reduce(acc = [], x IN [h IN within | h.place] | CASE WHEN x IN acc THEN acc ELSE acc + [x] END) AS placeNodes
 ORDER BY p.name, p.id, agency.name, agency.id
 LIMIT toInteger($limit)
@@ -126,8 +140,8 @@ RETURN collect({
        evidence: []
      }) AS runs, [] AS stories`;
 
-// The end of a head: programmeRuns collects each run's facts (MATCHED_RUNS); the roll-ups keep one
-// row per run and read its facts row by row (COUNTED_RUNS), with no place filter here.
+// The end of a head: programmeRuns collects each run's facts (matchedRuns); the roll-ups keep one
+// row per run and read its facts row by row (countedRuns), with no place filter here.
 const RUNS_OF = (limited: boolean) =>
   limited ? `WITH null AS targets, agency, p, collect(run {.story, .evidence}) AS runs` : `WITH DISTINCT null AS inside, agency, p`;
 
@@ -138,33 +152,34 @@ const RUNS_OF = (limited: boolean) =>
  * keep only those before pairing programmes with agencies, evidence and places. An archive's
  * district has thousands of programmes, and this keeps the expensive part at $limit of them.
  */
-const HAS_RUN = `EXISTS { MATCH (agency:Entity)-[run:RUNS]->(p) WHERE ${RUN_FILTER} }`;
+const hasRun = (shape: RunShape) => {
+  const filter = runFilter(shape);
+  return filter === 'true' ? 'EXISTS { (:Entity)-[:RUNS]->(p) }' : `EXISTS { MATCH (agency:Entity)-[run:RUNS]->(p) WHERE ${filter} }`;
+};
 const FIRST_PROGRAMMES = (carry: string) => `WITH ${carry}p ORDER BY p.name, p.id LIMIT toInteger($limit)`;
 
 /** Programmes with a HELD_IN place inside $place, or run by a place inside it and held nowhere. */
-const PLACE_CANDIDATES = `
+const placeCandidates = (shape: RunShape, also: string | false = false) => `
   UNWIND targets AS target
   MATCH (target)<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(inside:Place)
   WITH DISTINCT inside
   CALL (inside) {
-    MATCH (inside)<-[held:HELD_IN]-(p:Programme) WHERE ${publishedWithin('held.story')} RETURN p
+    MATCH (inside)<-[held:HELD_IN]-(p:Programme)${whereClause(publishedWithin('held.story', shape))} RETURN p
     UNION
     MATCH (inside)-[run:RUNS]->(p:Programme)
-    WHERE NOT EXISTS { (p)-[:HELD_IN]->(:Place) } AND ($agency IS NULL OR ${namedBy('inside', '$agency')}) AND ${publishedWithin('run.story')}
+    WHERE ${allOf('NOT EXISTS { (p)-[:HELD_IN]->(:Place) }', shape.agency && namedBy('inside', '$agency'), publishedWithin('run.story', shape))}
     RETURN p
   }
-  WITH DISTINCT p
-  WHERE ($kind IS NULL OR p.kind = $kind)`;
+  WITH DISTINCT p${whereClause(allOf(shape.kind && 'p.kind = $kind', also))}`;
 
 // The same programmes tested one by one, for walking the name index in order.
 // insidePlaces: the places inside the targets (the same PART_OF walk, done once per request, not
 // once per HELD_IN edge: at 10k pages that walk up from every edge was half the query's db hits).
 const INSIDE_TARGETS = (v: string) => `${v} IN insidePlaces`;
-const IS_PLACE_CANDIDATE = `($kind IS NULL OR p.kind = $kind)
-    AND (EXISTS { MATCH (p)-[held:HELD_IN]->(pl:Place) WHERE ${publishedWithin('held.story')} AND ${INSIDE_TARGETS('pl')} }
+const isPlaceCandidate = (shape: RunShape) => `${shape.kind ? 'p.kind = $kind AND ' : ''}(EXISTS { MATCH (p)-[held:HELD_IN]->(pl:Place) WHERE ${allOf(publishedWithin('held.story', shape), INSIDE_TARGETS('pl'))} }
          OR (NOT EXISTS { (p)-[:HELD_IN]->(:Place) }
              AND EXISTS { MATCH (inside:Place)-[run:RUNS]->(p)
-                          WHERE ${INSIDE_TARGETS('inside')} AND ($agency IS NULL OR ${namedBy('inside', '$agency')}) AND ${publishedWithin('run.story')} }))`;
+                          WHERE ${allOf(INSIDE_TARGETS('inside'), shape.agency && namedBy('inside', '$agency'), publishedWithin('run.story', shape))} }))`;
 
 /*
  * The lower bound of a walk along the programme-name index: '' (every name) when the walk is
@@ -182,7 +197,7 @@ const WALK_FROM = (taken: string) => `CASE WHEN ${taken} THEN '' END`;
  * way is decided in the query from the HELD_IN degrees of the places inside (constant time per
  * place): the two branches of the union are exclusive.
  */
-const byPlace = (limited: boolean) => `
+const byPlace = (limited: boolean, shape: RunShape) => `
 ${lookUp('target', 'Place', '$place')}
 WITH collect(target) AS targets
 ${
@@ -195,14 +210,14 @@ ${
 }
 CALL (targets, heldHere, insidePlaces) {
   WITH targets, heldHere WHERE heldHere <= 20 * $limit
-  ${PLACE_CANDIDATES.trim()} AND ${HAS_RUN}
+  ${placeCandidates(shape, hasRun(shape)).trim()}
   ${FIRST_PROGRAMMES('')}
   RETURN p
   UNION
   WITH targets, heldHere, insidePlaces WHERE heldHere > 20 * $limit
   MATCH (p:Programme) WHERE p.name >= ${WALK_FROM('heldHere > 20 * $limit')}
   WITH insidePlaces, p ORDER BY p.name, p.id
-  WHERE ${IS_PLACE_CANDIDATE} AND ${HAS_RUN}
+  WHERE ${isPlaceCandidate(shape)} AND ${hasRun(shape)}
   WITH p LIMIT toInteger($limit)
   RETURN p
 }`
@@ -212,17 +227,15 @@ CALL (targets, heldHere, insidePlaces) {
   WITH DISTINCT x
   RETURN collect(x) AS inside
 }
-CALL (targets) {${PLACE_CANDIDATES}
-  MATCH (agency:Entity)-[run:RUNS]->(p)
-  WHERE ${RUN_FILTER}
+CALL (targets) {${placeCandidates(shape)}
+  MATCH (agency:Entity)-[run:RUNS]->(p)${whereClause(runFilter(shape))}
   RETURN DISTINCT agency, p
 }
 WITH inside, agency, p`
 }${
   limited
     ? `
-MATCH (agency:Entity)-[run:RUNS]->(p)
-WHERE ${RUN_FILTER}
+MATCH (agency:Entity)-[run:RUNS]->(p)${whereClause(runFilter(shape))}
 WITH targets, agency, p, collect(run {.story, .evidence}) AS runs`
     : ''
 }`;
@@ -238,12 +251,19 @@ WITH targets, agency, p, collect(run {.story, .evidence}) AS runs`
  * without a kind filter only. Edge degrees alone mislead: one programme stated in 2,000 stories
  * is 2,000 RUNS edges.
  */
-const byAgency = (limited: boolean) =>
-  limited
-    ? `
-${lookUp('agency', 'Entity', '$agency')}
-WITH collect(agency) AS agencies
-CALL (agencies) {
+const byAgency = (limited: boolean, shape: RunShape) => {
+  // Every agency row is one that $agency names (the lookUp), so its runs need no name check.
+  const filter = runFilter({ ...shape, agency: false });
+  const sorted = `UNWIND agencies AS agency
+  MATCH (agency)-[run:RUNS]->(p:Programme)${whereClause(filter)}
+  WITH DISTINCT agency, p ORDER BY p.name, p.id, agency.name, agency.id LIMIT toInteger($limit)
+  RETURN agency, p`;
+  // With a kind, the kind's share of the index is unknown here, so the runs are always sorted.
+  const pick = shape.kind
+    ? `CALL (agencies) {
+  ${sorted}
+}`
+    : `CALL (agencies) {
   UNWIND agencies AS agency
   MATCH (agency)-[:RUNS]->(q)
   WITH DISTINCT q
@@ -251,88 +271,90 @@ CALL (agencies) {
 }
 WITH agencies, ran * ran > $limit * COUNT { (:Programme) } AS walk
 CALL (agencies, walk) {
-  WITH agencies, walk WHERE NOT walk OR $kind IS NOT NULL
-  UNWIND agencies AS agency
-  MATCH (agency)-[run:RUNS]->(p:Programme)
-  WHERE ${RUN_FILTER}
-  WITH DISTINCT agency, p ORDER BY p.name, p.id, agency.name, agency.id LIMIT toInteger($limit)
-  RETURN agency, p
+  WITH agencies, walk WHERE NOT walk
+  ${sorted}
   UNION
-  WITH agencies, walk WHERE walk AND $kind IS NULL
-  MATCH (p:Programme) WHERE p.name >= ${WALK_FROM('walk AND $kind IS NULL')}
+  WITH agencies, walk WHERE walk
+  MATCH (p:Programme) WHERE p.name >= ${WALK_FROM('walk')}
   WITH agencies, p ORDER BY p.name, p.id
-  WHERE EXISTS { MATCH (p)<-[run:RUNS]-(agency:Entity) WHERE agency IN agencies AND ${RUN_FILTER} }
+  WHERE EXISTS { MATCH (p)<-[run:RUNS]-(agency:Entity) WHERE ${allOf('agency IN agencies', filter)} }
   WITH agencies, p LIMIT toInteger($limit)
   UNWIND agencies AS agency
-  MATCH (agency)-[run:RUNS]->(p)
-  WHERE ${RUN_FILTER}
+  MATCH (agency)-[run:RUNS]->(p)${whereClause(filter)}
   WITH DISTINCT agency, p ORDER BY p.name, p.id, agency.name, agency.id LIMIT toInteger($limit)
   RETURN agency, p
-}
-MATCH (agency)-[run:RUNS]->(p)
-WHERE ${RUN_FILTER}
+}`;
+  return limited
+    ? `
+${lookUp('agency', 'Entity', '$agency')}
+WITH collect(agency) AS agencies
+${pick}
+MATCH (agency)-[run:RUNS]->(p)${whereClause(filter)}
 ${RUNS_OF(limited)}`
     : `
 ${lookUp('agency', 'Entity', '$agency')}
-MATCH (agency)-[run:RUNS]->(p:Programme)
-WHERE ${RUN_FILTER}
+MATCH (agency)-[run:RUNS]->(p:Programme)${whereClause(filter)}
 ${RUNS_OF(limited)}`;
+};
 
-const byKind = (limited: boolean) => `
+// The index finds the kind: the runs need no kind check.
+const byKind = (limited: boolean, shape: RunShape) => `
 MATCH (p:Programme {kind: $kind})${limited ? `
-WHERE ${HAS_RUN}
+WHERE ${hasRun({ ...shape, kind: false })}
 ${FIRST_PROGRAMMES('')}` : ''}
-MATCH (agency:Entity)-[run:RUNS]->(p)
-WHERE ${RUN_FILTER}
+MATCH (agency:Entity)-[run:RUNS]->(p)${whereClause(runFilter({ ...shape, kind: false }))}
 ${RUNS_OF(limited)}`;
 
 // In name-index order: with a limit, Neo4j stops after the first $limit programmes with a run.
-const byProgramme = (limited: boolean) => `
+const byProgramme = (limited: boolean, shape: RunShape) => `
 MATCH (p:Programme)
-WHERE p.name IS NOT NULL${limited ? ` AND ${HAS_RUN}
+WHERE p.name IS NOT NULL${limited ? ` AND ${hasRun(shape)}
 ${FIRST_PROGRAMMES('')}` : '\nWITH p ORDER BY p.name'}
-MATCH (agency:Entity)-[run:RUNS]->(p)
-WHERE ${RUN_FILTER}
+MATCH (agency:Entity)-[run:RUNS]->(p)${whereClause(runFilter(shape))}
 ${RUNS_OF(limited)}`;
 
-const LIMITED_HEADS: Readonly<Record<ProgrammeRunAnchor, string>> = {
-  PLACE: byPlace(true),
-  AGENCY: byAgency(true),
-  KIND: byKind(true),
-  PROGRAMME: byProgramme(true),
+const HEADS: Readonly<Record<ProgrammeRunAnchor, (limited: boolean, shape: RunShape) => string>> = {
+  PLACE: byPlace,
+  AGENCY: byAgency,
+  KIND: byKind,
+  PROGRAMME: byProgramme,
 };
+
+const shapeKey = (anchor: ProgrammeRunAnchor, shape: RunShape, form: string) =>
+  `${anchor}|${form}|${shape.kind ? 'k' : ''}${shape.agency ? 'a' : ''}${shape.from ? 'f' : ''}${shape.to ? 't' : ''}`;
+
+/** Builds each text once: anchors × forms × the subsets of four filters, a closed set. */
+function memoised(build: (anchor: ProgrammeRunAnchor, shape: RunShape, form: string) => string) {
+  const texts = new Map<string, string>();
+  return (anchor: ProgrammeRunAnchor, shape: RunShape, form: string): string => {
+    const key = shapeKey(anchor, shape, form);
+    let text = texts.get(key);
+    if (text === undefined) {
+      text = build(anchor, shape, form);
+      texts.set(key, text);
+    }
+    return text;
+  };
+}
 
 /**
  * The start of each anchor's query for the analytics roll-ups, up to one row per run (inside,
  * agency, p): the runs of $agency (or any agency) of programmes of $kind stated in a story
  * published in range, with `inside` every place inside the places $place names (null without a
- * place filter). COUNTED_RUNS follows it.
+ * place filter). countedRuns(shape) follows it.
  */
-export const RUN_HEADS: Readonly<Record<ProgrammeRunAnchor, string>> = {
-  PLACE: byPlace(false),
-  AGENCY: byAgency(false),
-  KIND: byKind(false),
-  PROGRAMME: byProgramme(false),
-};
+export const runHead = memoised((anchor, shape) => HEADS[anchor](false, shape));
 
-/** The constant query of each anchor. */
-export const PROGRAMME_RUNS_QUERIES: Readonly<Record<ProgrammeRunAnchor, string>> = {
-  PLACE: LIMITED_HEADS.PLACE + TAIL,
-  AGENCY: LIMITED_HEADS.AGENCY + TAIL,
-  KIND: LIMITED_HEADS.KIND + TAIL,
-  PROGRAMME: LIMITED_HEADS.PROGRAMME + TAIL,
-};
+const programmeRunsText = memoised((anchor, shape, form) => HEADS[anchor](true, shape) + (form === 'evidence' ? tail(shape) : leanTail(shape)));
 
-/** The same queries for requests that do not select `evidence`. */
-export const PROGRAMME_RUNS_LEAN_QUERIES: Readonly<Record<ProgrammeRunAnchor, string>> = {
-  PLACE: LIMITED_HEADS.PLACE + LEAN_TAIL,
-  AGENCY: LIMITED_HEADS.AGENCY + LEAN_TAIL,
-  KIND: LIMITED_HEADS.KIND + LEAN_TAIL,
-  PROGRAMME: LIMITED_HEADS.PROGRAMME + LEAN_TAIL,
-};
+/** The query text and parameters a programmeRuns request runs (exported for the plan tests). */
+export function programmeRunsStatement(query: ProgrammeRunQuery): { cypher: string; params: Record<string, unknown> } {
+  const { withEvidence = true, ...params } = query;
+  return { cypher: programmeRunsText(programmeRunAnchor(query), runShape(query), withEvidence ? 'evidence' : 'lean'), params };
+}
 
-/** The flagship roll-up, `programmeRuns(where: {place})`. */
-export const PROGRAMME_RUNS_QUERY = PROGRAMME_RUNS_QUERIES.PLACE;
+/** The flagship roll-up, `programmeRuns(where: {place})` with evidence and no other filter. */
+export const PROGRAMME_RUNS_QUERY = programmeRunsText('PLACE', { kind: false, agency: false, from: false, to: false }, 'evidence');
 
 /** Which anchor a filter starts from: the place when given (usually the narrower), else the agency. */
 export function programmeRunAnchor(query: Pick<ProgrammeRunQuery, 'place' | 'agency' | 'kind'>): ProgrammeRunAnchor {
@@ -370,9 +392,8 @@ interface RawRun {
 
 /** Runs matching the filter, ordered by programme then agency name. */
 export async function readProgrammeRuns(reader: Neo4jReader, query: ProgrammeRunQuery): Promise<ProgrammeRunRow[]> {
-  const { withEvidence = true, ...params } = query;
-  const queries = withEvidence ? PROGRAMME_RUNS_QUERIES : PROGRAMME_RUNS_LEAN_QUERIES;
-  const [result] = await reader.read<{ runs: RawRun[]; stories: StoryRow[] }>(queries[programmeRunAnchor(query)], params);
+  const { cypher, params } = programmeRunsStatement(query);
+  const [result] = await reader.read<{ runs: RawRun[]; stories: StoryRow[] }>(cypher, params);
   if (!result) return [];
   const stories = new Map(result.stories.map((story) => [story.id, story]));
   return result.runs.map((run) => {

@@ -21,7 +21,7 @@
  * collected to page them (the runs themselves are aggregated as they stream, never collected).
  */
 import type { Neo4jReader } from './reader';
-import { COUNTED_RUNS, programmeRunAnchor, RUN_HEADS, type ProgrammeRunAnchor, type ProgrammeRunQuery } from './programme-run.repository';
+import { countedRuns, programmeRunAnchor, runHead, runShape, type ProgrammeRunQuery } from './programme-run.repository';
 import { MAX_PART_OF_DEPTH } from './fragments.repository';
 
 export type StatsDimension = 'DISTRICT' | 'SUBDISTRICT' | 'AGENCY' | 'KIND' | 'MONTH';
@@ -59,9 +59,13 @@ const rolledUp = (field: 'districts' | 'subdistricts') => `reduce(acc = [], m IN
 // [null] keeps a row whose list is empty (or not asked for) instead of dropping it in UNWIND.
 const orNull = (list: string) => `CASE WHEN size(${list}) = 0 THEN [null] ELSE ${list} END`;
 
-/** The runs of an anchor's head, one row per (agency, programme) with its places and stories (COUNTED_RUNS). */
-const runsOf = (head: string) => `CALL () {${head}${COUNTED_RUNS}
+/** The runs of the request's head, one row per (agency, programme) with its places and stories (countedRuns). */
+function runsOf(where: ProgrammeStatsRequest['where']): string {
+  const shape = runShape(where);
+  return `CALL () {${runHead(programmeRunAnchor(where), shape, 'whole')}${countedRuns(shape)}
 }`;
+}
+
 
 const STATS_TAIL = `
 WITH agency, p, storyIds, [m IN rollups WHERE m.place IN places] AS rolled
@@ -83,13 +87,17 @@ ORDER BY count DESC, stories DESC, [x IN parts | x.label], [x IN parts | x.key]
 WITH collect({parts: parts, count: count, stories: stories, agencies: agencies}) AS groups
 RETURN size(groups) AS total, groups[toInteger($offset)..toInteger($offset + $limit)] AS items`;
 
-/** The constant roll-up query of each anchor. */
-export const PROGRAMME_STATS_QUERIES: Readonly<Record<ProgrammeRunAnchor, string>> = {
-  PLACE: `${ROLLUPS}\n${runsOf(RUN_HEADS.PLACE)}${STATS_TAIL}`,
-  AGENCY: `${ROLLUPS}\n${runsOf(RUN_HEADS.AGENCY)}${STATS_TAIL}`,
-  KIND: `${ROLLUPS}\n${runsOf(RUN_HEADS.KIND)}${STATS_TAIL}`,
-  PROGRAMME: `${ROLLUPS}\n${runsOf(RUN_HEADS.PROGRAMME)}${STATS_TAIL}`,
-};
+/** One text per anchor and shape of filters (runHead), built once. */
+const statsTexts = new Map<string, string>();
+function statsText(where: ProgrammeStatsRequest['where']): string {
+  const key = `${programmeRunAnchor(where)}|${JSON.stringify(runShape(where))}`;
+  let text = statsTexts.get(key);
+  if (text === undefined) {
+    text = `${ROLLUPS}\n${runsOf(where)}${STATS_TAIL}`;
+    statsTexts.set(key, text);
+  }
+  return text;
+}
 
 export interface StatsKeyPart {
   dimension: StatsDimension;
@@ -114,7 +122,7 @@ export interface ProgrammeStatsRequest {
 /** The query text and parameters of a roll-up request (exported for the plan tests). */
 export function programmeStatsStatement(request: ProgrammeStatsRequest): { cypher: string; params: Record<string, unknown> } {
   return {
-    cypher: PROGRAMME_STATS_QUERIES[programmeRunAnchor(request.where)],
+    cypher: statsText(request.where),
     params: { ...request.where, groupBy: request.groupBy, offset: request.offset, limit: request.limit },
   };
 }

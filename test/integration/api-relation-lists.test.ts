@@ -17,7 +17,7 @@ import { ingestPaths } from '../../src/ingest/run';
 import { loadBatch } from '../../src/ingest/load';
 import type { GraphBatch, RelationshipRecord } from '../../src/ingest/batch';
 import { entityId } from '../../src/ingest/ids';
-import { PROGRAMMES_HELD_IN, relations, STORIES_MENTIONING } from '../../src/api/repositories/relations.repository';
+import { oneNodeReads, PROGRAMMES_HELD_IN, relations, STORIES_MENTIONING } from '../../src/api/repositories/relations.repository';
 import { prefetchStatement, readPrefetch, type PrefetchBranch } from '../../src/api/repositories/prefetch.repository';
 import { createReader } from '../../src/api/repositories/reader';
 import { startFixtureServer, type FixtureServer } from '../unit/api/fixture-server';
@@ -303,7 +303,9 @@ describe('on an archive in miniature (the index walks taken)', () => {
         const found = await readPrefetch(reader, prefetchStatement('Entity', [branch]), ids);
         const batched = await relations[read](reader, ids, { limit });
         for (const id of ids) {
-          const items = (found.get(id)?.next?.items ?? []) as Array<{ id: string }>;
+          // Mapped as the one-node form maps its rows (entity tuples, story maps).
+          const map = oneNodeReads[read].map as (raw: unknown) => { id: string };
+          const items = (found.get(id)?.next?.items ?? []).map(map);
           expect({ read, id, limit, items: items.map((item) => item.id) }).toEqual({ read, id, limit, items: (batched.get(id) ?? []).map((item) => item.id) });
         }
       }

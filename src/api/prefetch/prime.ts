@@ -10,7 +10,7 @@ import type { LimitedKey } from '../loaders/keyed';
 import type { Loaders } from '../loaders/loaders';
 import { branchKeys, type PrefetchedNode, type PrefetchRoot } from '../repositories/prefetch.repository';
 import { oneNodeReads } from '../repositories/relations.repository';
-import { toEntityRow, type StoryRow } from '../repositories/rows';
+import { toEntityRow, type EntityTuple, type StoryRow } from '../repositories/rows';
 import type { PlannedBranch } from './selection-plan';
 
 export interface Prime {
@@ -21,9 +21,9 @@ export interface Prime {
 }
 
 /** The root loader of each kind of root, with the row mapper of its batched read (entitiesById, storiesById). */
-const ROOTS: Record<PrefetchRoot, { loader: keyof Loaders; map: (raw: Record<string, unknown>) => unknown }> = {
-  Entity: { loader: 'entity', map: toEntityRow },
-  Story: { loader: 'story', map: (raw) => raw as unknown as StoryRow },
+const ROOTS: Record<PrefetchRoot, { loader: keyof Loaders; map: (raw: unknown) => unknown }> = {
+  Entity: { loader: 'entity', map: (raw) => toEntityRow(raw as EntityTuple) },
+  Story: { loader: 'story', map: (raw) => raw as StoryRow },
 };
 
 /** Every (loader, key, value) the answer for `ids` settles, roots first, then depth-first. */

@@ -4,9 +4,14 @@
  * that tests can pin; nothing here ever sees user input.
  */
 
-/** Projects an entity node bound to `v` into an EntityRow map. */
-export function entityMap(v: string): string {
-  return `${v} { .id, .name, .aliases, .type, .level, .code, .kind, .targets, label: head([l IN labels(${v}) WHERE l <> 'Entity']) }`;
+/**
+ * Projects an entity node bound to `v` into an entity tuple, its fields in ENTITY_TUPLE order
+ * (toEntityRow reads it back). A list rather than a map: most entities have only a few of these
+ * fields, and a map would name every one, null or not, in each of the thousands of entities an
+ * answer may carry; the keys were half the bytes Neo4j sent and the driver decoded.
+ */
+export function entityTuple(v: string): string {
+  return `[${v}.id, ${v}.name, ${v}.aliases, head([l IN labels(${v}) WHERE l <> 'Entity']), ${v}.type, ${v}.level, ${v}.code, ${v}.kind, ${v}.targets]`;
 }
 
 /**

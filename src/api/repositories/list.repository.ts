@@ -16,8 +16,8 @@
 import type { EntityLabel } from '../../model';
 import { EntitySort, StorySort } from '../types/enums.type';
 import type { Neo4jReader } from './reader';
-import { entityMap, lookUp, MAX_PART_OF_DEPTH, namedBy, storyMap } from './fragments.repository';
-import { toEntityRow, type EntityRow, type StoryRow } from './rows';
+import { entityTuple, lookUp, MAX_PART_OF_DEPTH, namedBy, storyMap } from './fragments.repository';
+import { toEntityRow, type EntityRow, type EntityTuple, type StoryRow } from './rows';
 
 export interface PageWindow {
   offset: number;
@@ -145,7 +145,7 @@ function entityPage(sort: EntitySort): string {
   return `WITH n, ${sort === EntitySort.MENTIONS_DESC ? 'COUNT { (n)<-[:MENTIONS]-(:Story) }' : '0'} AS mentions
 ORDER BY ${ENTITY_ORDER[sort]}
 SKIP toInteger($offset) LIMIT toInteger($limit)
-RETURN collect(${entityMap('n')}) AS items`;
+RETURN collect(${entityTuple('n')}) AS items`;
 }
 
 function entityListQuery(label: EntityLabel, anchor: string, sort: EntitySort, given: ReadonlySet<string>): string {
@@ -356,7 +356,7 @@ export interface EntityListRequest {
 /** One page of entities of one label. */
 export async function readEntityPage(reader: Neo4jReader, request: EntityListRequest): Promise<PageResult<EntityRow>> {
   const { cypher, params: values } = entityListStatement(request);
-  const [row] = await reader.read<{ total: number; items: Record<string, unknown>[] }>(cypher, values);
+  const [row] = await reader.read<{ total: number; items: EntityTuple[] }>(cypher, values);
   return { total: row?.total ?? 0, items: (row?.items ?? []).map(toEntityRow) };
 }
 

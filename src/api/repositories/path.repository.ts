@@ -11,8 +11,8 @@
  * 1 to MAX_PATH_HOPS, chosen by the (validated) maxHops.
  */
 import type { Neo4jReader } from './reader';
-import { entityMap, storyMap } from './fragments.repository';
-import { toEntityRow, type EntityRow, type StoryRow } from './rows';
+import { entityTuple, storyMap } from './fragments.repository';
+import { toEntityRow, type EntityRow, type EntityTuple, type StoryRow } from './rows';
 
 export const MAX_PATH_HOPS = 6;
 
@@ -47,7 +47,7 @@ RETURN [n IN nodes(p) | {
           id: n.id,
           label: head([l IN labels(n) WHERE l <> 'Entity']),
           name: coalesce(n.name, n.headline),
-          entity: CASE WHEN n:Entity THEN ${entityMap('n')} END,
+          entity: CASE WHEN n:Entity THEN ${entityTuple('n')} END,
           story: CASE WHEN n:Story THEN ${storyMap('n')} END
         }] AS nodes,
        [r IN relationships(p) | {
@@ -93,7 +93,7 @@ export interface PathRequest {
 export async function readShortestPath(reader: Neo4jReader, request: PathRequest): Promise<PathRow | null> {
   const cypher = PATH_QUERIES[request.maxHops];
   if (!cypher) throw new RangeError(`maxHops must be 1 to ${MAX_PATH_HOPS}, got ${request.maxHops}`);
-  const [row] = await reader.read<{ nodes: Array<PathNodeRow & { entity: Record<string, unknown> | null }>; edges: PathEdgeRow[] }>(cypher, {
+  const [row] = await reader.read<{ nodes: Array<Omit<PathNodeRow, 'entity'> & { entity: EntityTuple | null }>; edges: PathEdgeRow[] }>(cypher, {
     from: request.from,
     to: request.to,
   });

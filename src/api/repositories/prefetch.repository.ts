@@ -9,7 +9,7 @@
  * (`$limit_0`, `$limit_1` … in the order the branches are written). The same selection shape
  * always gives the same text, whatever its `first` values, so Neo4j plans each shape once.
  */
-import { entityMap, storyMap } from './fragments.repository';
+import { entityTuple, storyMap } from './fragments.repository';
 import type { Neo4jReader } from './reader';
 import { oneNodeReads, type OneNodeReadName } from './relations.repository';
 
@@ -51,12 +51,13 @@ export interface PrefetchStatement {
 }
 
 export interface PrefetchedNode {
-  row: Record<string, unknown>;
+  /** The node as its batched read projects it: an entity tuple or a story map. */
+  row: unknown;
   next?: Record<string, unknown[] | null>;
 }
 
 const ROOT_MATCH: Record<PrefetchRoot, { match: string; project: string }> = {
-  Entity: { match: 'MATCH (v0:Entity {id: id})', project: entityMap('v0') },
+  Entity: { match: 'MATCH (v0:Entity {id: id})', project: entityTuple('v0') },
   Story: { match: 'MATCH (v0:Story {id: id})', project: storyMap('v0') },
 };
 

@@ -26,8 +26,8 @@
  */
 import type { ProgrammeKind } from '../../model';
 import type { Neo4jReader } from './reader';
-import { allOf, entityMap, lookUp, MAX_PART_OF_DEPTH, namedBy, publishedWithin, storyMap, whereClause, type PublishedBounds } from './fragments.repository';
-import { toEntityRow, toEvidenceRows, type EntityRow, type EvidenceRow, type StoryRow } from './rows';
+import { allOf, entityTuple, lookUp, MAX_PART_OF_DEPTH, namedBy, publishedWithin, storyMap, whereClause, type PublishedBounds } from './fragments.repository';
+import { toEntityRow, toEvidenceRows, type EntityRow, type EntityTuple, type EvidenceRow, type StoryRow } from './rows';
 
 /**
  * Most sentences one run cites (the RUNS sentences first, then HELD_IN): in an archive a programme
@@ -111,9 +111,9 @@ WITH agency, p, runs, within, reduce(acc = [], x IN [h IN within | h.place] | CA
 ORDER BY p.name, p.id, agency.name, agency.id
 LIMIT toInteger($limit)
 WITH collect({
-       agency: ${entityMap('agency')},
-       programme: ${entityMap('p')},
-       places: [x IN placeNodes | ${entityMap('x')}],
+       agency: ${entityTuple('agency')},
+       programme: ${entityTuple('p')},
+       places: [x IN placeNodes | ${entityTuple('x')}],
        evidence: [e IN [r IN runs | {story: r.story, sentence: r.evidence}] + [h IN within | {story: h.held.story, sentence: h.held.evidence}]
                   WHERE e.sentence IS NOT NULL][..${MAX_EVIDENCE_PER_RUN}]
      }) AS found
@@ -134,9 +134,9 @@ WITH agency, p, reduce(acc = [], x IN [h IN within | h.place] | CASE WHEN x IN a
 ORDER BY p.name, p.id, agency.name, agency.id
 LIMIT toInteger($limit)
 RETURN collect({
-       agency: ${entityMap('agency')},
-       programme: ${entityMap('p')},
-       places: [x IN placeNodes | ${entityMap('x')}],
+       agency: ${entityTuple('agency')},
+       programme: ${entityTuple('p')},
+       places: [x IN placeNodes | ${entityTuple('x')}],
        evidence: []
      }) AS runs, [] AS stories`;
 
@@ -384,9 +384,9 @@ export interface ProgrammeRunRow {
 }
 
 interface RawRun {
-  agency: Record<string, unknown>;
-  programme: Record<string, unknown>;
-  places: Record<string, unknown>[];
+  agency: EntityTuple;
+  programme: EntityTuple;
+  places: EntityTuple[];
   evidence: Array<{ story: string | null; sentence: string | null }>;
 }
 
@@ -398,7 +398,7 @@ export async function readProgrammeRuns(reader: Neo4jReader, query: ProgrammeRun
   const stories = new Map(result.stories.map((story) => [story.id, story]));
   return result.runs.map((run) => {
     // A programme HELD_IN one place by two stories lists that place once.
-    const places = new Map(run.places.map((place) => [place.id as string, toEntityRow(place)]));
+    const places = new Map(run.places.map((place) => { const row = toEntityRow(place); return [row.id, row]; }));
     return {
       agency: toEntityRow(run.agency),
       programme: toEntityRow(run.programme),

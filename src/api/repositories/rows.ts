@@ -67,12 +67,21 @@ export interface RelatedRow {
   stories: number;
 }
 
-/** Coerces a raw entity map from Cypher into an EntityRow. */
-export function toEntityRow(raw: Record<string, unknown>): EntityRow {
+/** An entity as Cypher projects it (entityTuple): id, name, aliases, label, type, level, code, kind, targets. */
+export type EntityTuple = readonly unknown[];
+
+/** Coerces an entity tuple from Cypher into an EntityRow. */
+export function toEntityRow(raw: EntityTuple): EntityRow {
   return {
-    ...(raw as unknown as EntityRow),
-    aliases: (raw.aliases as string[] | null) ?? [],
-    targets: (raw.targets as string[] | null) ?? [],
+    id: raw[0] as string,
+    name: raw[1] as string,
+    aliases: (raw[2] as string[] | null) ?? [],
+    label: raw[3] as EntityLabel,
+    type: (raw[4] as OrganisationType | null) ?? null,
+    level: (raw[5] as PlaceLevel | null) ?? null,
+    code: (raw[6] as string | null) ?? null,
+    kind: (raw[7] as ProgrammeKind | null) ?? null,
+    targets: (raw[8] as string[] | null) ?? [],
   };
 }
 

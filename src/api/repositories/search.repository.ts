@@ -4,8 +4,8 @@
  */
 import type { EntityLabel } from '../../model';
 import type { Neo4jReader } from './reader';
-import { entityMap } from './fragments.repository';
-import { toEntityRow, type EntityRow } from './rows';
+import { entityTuple } from './fragments.repository';
+import { toEntityRow, type EntityRow, type EntityTuple } from './rows';
 
 // An exact name or alias first, then Lucene's score, then the shorter name (prefix matches all
 // score alike, and `lusong` means 芦淞区 before 芦淞服饰城); id last for a total order.
@@ -16,7 +16,7 @@ WITH node, score,
      CASE WHEN toLower(node.name) = toLower($exact) OR $exact IN coalesce(node.aliases, []) THEN 1 ELSE 0 END AS exact
 ORDER BY exact DESC, score DESC, size(node.name) ASC, node.id ASC
 LIMIT toInteger($first)
-RETURN ${entityMap('node')} AS entity, score`;
+RETURN ${entityTuple('node')} AS entity, score`;
 
 export interface SearchRequest {
   lucene: string;
@@ -27,7 +27,7 @@ export interface SearchRequest {
 
 /** Ranked matches; asks the index for more candidates than needed so a kind filter still fills the page. */
 export async function searchEntities(reader: Neo4jReader, request: SearchRequest): Promise<EntityRow[]> {
-  const rows = await reader.read<{ entity: Record<string, unknown> }>(SEARCH_QUERY, {
+  const rows = await reader.read<{ entity: EntityTuple }>(SEARCH_QUERY, {
     ...request,
     candidates: Math.min(Math.max(request.first * 5, 50), 1000),
   });

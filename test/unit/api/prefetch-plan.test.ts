@@ -174,7 +174,8 @@ describe('prefetchStatement', () => {
 });
 
 describe('primesOf', () => {
-  const place = (id: string, name: string) => ({ id, name, aliases: null, label: 'Place', level: 'DISTRICT', targets: null });
+  // As entityTuple projects it: id, name, aliases, label, type, level, code, kind, targets.
+  const place = (id: string, name: string) => [id, name, null, 'Place', null, 'DISTRICT', null, null, null];
   const branches: PlannedBranch[] = [
     { key: 'childrenOfPlace', read: 'childrenOfPlaces', limit: 20, labels: ['Place'], next: [{ key: 'parentsOfPlace', read: 'parentsOfPlaces', limit: null, labels: null, next: [] }] },
     { key: 'childrenOfPlace', read: 'childrenOfPlaces', limit: 1, labels: ['Place'], next: [] },
@@ -195,7 +196,7 @@ describe('primesOf', () => {
         },
       ],
     ]);
-    const mapped = (id: string, name: string) => ({ ...place(id, name), aliases: [], targets: [] });
+    const mapped = (id: string, name: string) => ({ id, name, aliases: [], label: 'Place', type: null, level: 'DISTRICT', code: null, kind: null, targets: [] });
     expect(primesOf('Entity', branches, ['place:1', 'place:none'], found)).toEqual([
       { loader: 'entity', key: 'place:1', value: mapped('place:1', '甲') },
       { loader: 'childrenOfPlace', key: { id: 'place:1', limit: 20 }, value: [mapped('place:2', '乙')] },

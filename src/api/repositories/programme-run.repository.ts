@@ -158,16 +158,17 @@ const hasRun = (shape: RunShape) => {
 };
 const FIRST_PROGRAMMES = (carry: string) => `WITH ${carry}p ORDER BY p.name, p.id LIMIT toInteger($limit)`;
 
-/** Programmes with a HELD_IN place inside $place, or run by a place inside it and held nowhere. */
-const placeCandidates = (shape: RunShape, also: string | false = false) => `
-  UNWIND targets AS target
-  MATCH (target)<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(inside:Place)
-  WITH DISTINCT inside
-  CALL (inside) {
-    MATCH (inside)<-[held:HELD_IN]-(p:Programme)${whereClause(publishedWithin('held.story', shape))} RETURN p
+/**
+ * Programmes with a HELD_IN place inside $place, or run by a place inside it and held nowhere,
+ * from `places` (a list: every place inside the targets, each once, found by the head's one walk).
+ */
+const placeCandidates = (shape: RunShape, places: string, also: string | false = false) => `
+  UNWIND ${places} AS x
+  CALL (x) {
+    MATCH (x)<-[held:HELD_IN]-(p:Programme)${whereClause(publishedWithin('held.story', shape))} RETURN p
     UNION
-    MATCH (inside)-[run:RUNS]->(p:Programme)
-    WHERE ${allOf('NOT EXISTS { (p)-[:HELD_IN]->(:Place) }', shape.agency && namedBy('inside', '$agency'), publishedWithin('run.story', shape))}
+    MATCH (x)-[run:RUNS]->(p:Programme)
+    WHERE ${allOf('NOT EXISTS { (p)-[:HELD_IN]->(:Place) }', shape.agency && namedBy('x', '$agency'), publishedWithin('run.story', shape))}
     RETURN p
   }
   WITH DISTINCT p${whereClause(allOf(shape.kind && 'p.kind = $kind', also))}`;
@@ -209,8 +210,8 @@ ${
   RETURN sum(COUNT { (x)<-[:HELD_IN]-() }) AS heldHere, collect(x) AS insidePlaces
 }
 CALL (targets, heldHere, insidePlaces) {
-  WITH targets, heldHere WHERE heldHere <= 20 * $limit
-  ${placeCandidates(shape, hasRun(shape)).trim()}
+  WITH heldHere, insidePlaces WHERE heldHere <= 20 * $limit
+  ${placeCandidates(shape, 'insidePlaces', hasRun(shape)).trim()}
   ${FIRST_PROGRAMMES('')}
   RETURN p
   UNION
@@ -227,7 +228,7 @@ CALL (targets, heldHere, insidePlaces) {
   WITH DISTINCT x
   RETURN collect(x) AS inside
 }
-CALL (targets) {${placeCandidates(shape)}
+CALL (inside) {${placeCandidates(shape, 'inside')}
   MATCH (agency:Entity)-[run:RUNS]->(p)${whereClause(runFilter(shape))}
   RETURN DISTINCT agency, p
 }

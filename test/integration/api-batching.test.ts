@@ -55,6 +55,28 @@ describe('GraphQL batching (50 programmes)', () => {
     expect(f.queries.slice(1).every((query) => query.cypher.trimStart().startsWith('UNWIND $ids AS id'))).toBe(true);
   });
 
+  it('reads the fields lists leave out (aliases, code, targets) in one more batched query per level asking for them', async () => {
+    const data = await f.gql<{ programmes: { edges: Array<{ node: { id: string; aliases: string[]; targets: string[]; places: Array<{ id: string; code: string | null }> } }> } }>(`{
+      programmes(first: 50, where: {nameContains: "就业帮扶"}) { edges { node { id aliases targets places { id code } } } }
+    }`);
+    const nodes = data.programmes.edges.map((edge) => edge.node);
+    expect(nodes).toHaveLength(50);
+    // The page, the places, and one entity batch for each level: the programmes', the places'.
+    expect(f.queries).toHaveLength(4);
+    expect(f.queries.map((query) => query.cypher.includes('MATCH (n:Entity {id: id})'))).toEqual([false, true, false, true]);
+    const { records } = await f.driver.executeQuery(
+      'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, coalesce(n.aliases, []) AS aliases, coalesce(n.targets, []) AS targets, n.code AS code',
+      { ids: [...nodes.map((node) => node.id), ...nodes.flatMap((node) => node.places.map((place) => place.id))] },
+      { database: f.config.neo4j.database },
+    );
+    const stored = new Map(records.map((record) => [record.get('id') as string, record.toObject()]));
+    for (const node of nodes) {
+      expect({ id: node.id, aliases: node.aliases, targets: node.targets }).toEqual({ id: node.id, aliases: stored.get(node.id)!.aliases, targets: stored.get(node.id)!.targets });
+      for (const place of node.places) expect(place.code).toBe(stored.get(place.id)!.code);
+    }
+    expect(nodes.some((node) => node.targets.length > 0) || nodes.some((node) => node.places.some((place) => place.code !== null))).toBe(true);
+  });
+
   it('answers node(id) with three levels of nested lists (50 communities, their programmes and agencies) in 1 query', async () => {
     const data = await f.gql<{ node: { children: Array<{ name: string; programmes: Array<{ runBy: Array<{ name: string }> }> }> } }>(`{
       node(id: "place:430203") { name ... on Place { parent { name } children(first: 60) { name programmes(first: 2) { name runBy(first: 2) { name ... on Organisation { type } } } } } }

@@ -5,13 +5,23 @@
  */
 
 /**
- * Projects an entity node bound to `v` into an entity tuple, its fields in ENTITY_TUPLE order
- * (toEntityRow reads it back). A list rather than a map: most entities have only a few of these
- * fields, and a map would name every one, null or not, in each of the thousands of entities an
- * answer may carry; the keys were half the bytes Neo4j sent and the driver decoded.
+ * Projects an entity node bound to `v` into an entity tuple, every field (toEntityRow reads it
+ * back): id, name, aliases, label, type, level, code, kind, targets. A list rather than a map:
+ * most entities have only a few of these fields, and a map would name every one, null or not, in
+ * each of the thousands of entities an answer may carry (the keys were half the bytes).
  */
 export function entityTuple(v: string): string {
   return `[${v}.id, ${v}.name, ${v}.aliases, head([l IN labels(${v}) WHERE l <> 'Entity']), ${v}.type, ${v}.level, ${v}.code, ${v}.kind, ${v}.targets]`;
+}
+
+/**
+ * The entity header: the fields most selections ask for (id, name, label, type, level, kind), for
+ * lists and relations. Each field read costs Neo4j a db hit even when the node lacks it, and the
+ * other three (aliases, code, targets) cost a third of a nested answer's hits; they are read by
+ * the entity loader (entityTuple), one batch per request, for the entities whose selection asks.
+ */
+export function entityHeader(v: string): string {
+  return `[${v}.id, ${v}.name, head([l IN labels(${v}) WHERE l <> 'Entity']), ${v}.type, ${v}.level, ${v}.kind]`;
 }
 
 /**

@@ -16,7 +16,7 @@
 import type { EntityLabel } from '../../model';
 import { EntitySort, StorySort } from '../types/enums.type';
 import type { Neo4jReader } from './reader';
-import { entityTuple, lookUp, MAX_PART_OF_DEPTH, namedBy, storyMap } from './fragments.repository';
+import { entityHeader, lookUp, MAX_PART_OF_DEPTH, namedBy, storyMap } from './fragments.repository';
 import { toEntityRow, type EntityRow, type EntityTuple, type StoryRow } from './rows';
 
 export interface PageWindow {
@@ -145,7 +145,7 @@ function entityPage(sort: EntitySort): string {
   return `WITH n, ${sort === EntitySort.MENTIONS_DESC ? 'COUNT { (n)<-[:MENTIONS]-(:Story) }' : '0'} AS mentions
 ORDER BY ${ENTITY_ORDER[sort]}
 SKIP toInteger($offset) LIMIT toInteger($limit)
-RETURN collect(${entityTuple('n')}) AS items`;
+RETURN collect(${entityHeader('n')}) AS items`;
 }
 
 function entityListQuery(label: EntityLabel, anchor: string, sort: EntitySort, given: ReadonlySet<string>): string {

@@ -11,7 +11,7 @@
  * 1 to MAX_PATH_HOPS, chosen by the (validated) maxHops.
  */
 import type { Neo4jReader } from './reader';
-import { entityTuple, storyMap } from './fragments.repository';
+import { entityHeader, storyMap } from './fragments.repository';
 import { toEntityRow, type EntityRow, type EntityTuple, type StoryRow } from './rows';
 
 export const MAX_PATH_HOPS = 6;
@@ -47,7 +47,7 @@ RETURN [n IN nodes(p) | {
           id: n.id,
           label: head([l IN labels(n) WHERE l <> 'Entity']),
           name: coalesce(n.name, n.headline),
-          entity: CASE WHEN n:Entity THEN ${entityTuple('n')} END,
+          entity: CASE WHEN n:Entity THEN ${entityHeader('n')} END,
           story: CASE WHEN n:Story THEN ${storyMap('n')} END
         }] AS nodes,
        [r IN relationships(p) | {

@@ -9,7 +9,7 @@
  * (`$limit_0`, `$limit_1` … in the order the branches are written). The same selection shape
  * always gives the same text, whatever its `first` values, so Neo4j plans each shape once.
  */
-import { entityTuple, storyMap } from './fragments.repository';
+import { entityHeader, entityTuple, storyMap } from './fragments.repository';
 import type { Neo4jReader } from './reader';
 import { oneNodeReads, type OneNodeReadName } from './relations.repository';
 

@@ -26,7 +26,7 @@
  */
 import type { ProgrammeKind } from '../../model';
 import type { Neo4jReader } from './reader';
-import { allOf, entityTuple, lookUp, MAX_PART_OF_DEPTH, namedBy, publishedWithin, storyMap, whereClause, type PublishedBounds } from './fragments.repository';
+import { allOf, entityHeader, lookUp, MAX_PART_OF_DEPTH, namedBy, publishedWithin, storyMap, whereClause, type PublishedBounds } from './fragments.repository';
 import { toEntityRow, toEvidenceRows, type EntityRow, type EntityTuple, type EvidenceRow, type StoryRow } from './rows';
 
 /**
@@ -111,9 +111,9 @@ WITH agency, p, runs, within, reduce(acc = [], x IN [h IN within | h.place] | CA
 ORDER BY p.name, p.id, agency.name, agency.id
 LIMIT toInteger($limit)
 WITH collect({
-       agency: ${entityTuple('agency')},
-       programme: ${entityTuple('p')},
-       places: [x IN placeNodes | ${entityTuple('x')}],
+       agency: ${entityHeader('agency')},
+       programme: ${entityHeader('p')},
+       places: [x IN placeNodes | ${entityHeader('x')}],
        evidence: [e IN [r IN runs | {story: r.story, sentence: r.evidence}] + [h IN within | {story: h.held.story, sentence: h.held.evidence}]
                   WHERE e.sentence IS NOT NULL][..${MAX_EVIDENCE_PER_RUN}]
      }) AS found
@@ -134,9 +134,9 @@ WITH agency, p, reduce(acc = [], x IN [h IN within | h.place] | CASE WHEN x IN a
 ORDER BY p.name, p.id, agency.name, agency.id
 LIMIT toInteger($limit)
 RETURN collect({
-       agency: ${entityTuple('agency')},
-       programme: ${entityTuple('p')},
-       places: [x IN placeNodes | ${entityTuple('x')}],
+       agency: ${entityHeader('agency')},
+       programme: ${entityHeader('p')},
+       places: [x IN placeNodes | ${entityHeader('x')}],
        evidence: []
      }) AS runs, [] AS stories`;
 

@@ -4,7 +4,7 @@
  * key-ordered array DataLoader expects, so these functions need not preserve order.
  */
 import type { Neo4jReader } from './reader';
-import { entityTuple, firstLinked, firstLinkedOne, MAX_PART_OF_DEPTH, storyMap, type FirstLinked } from './fragments.repository';
+import { entityHeader, entityTuple, firstLinked, firstLinkedOne, MAX_PART_OF_DEPTH, storyMap, type FirstLinked } from './fragments.repository';
 import {
   toEntityRow,
   toEvidenceRows,
@@ -69,7 +69,7 @@ export interface OneNodeBody {
   item(n: string, x: string): string;
 }
 
-const entityItem = (_n: string, x: string): string => entityTuple(x);
+const entityItem = (_n: string, x: string): string => entityHeader(x);
 
 /**
  * The stories naming `anchor` as firstLinked binds them (to `x`, helpers prefixed `h`: see
@@ -129,7 +129,7 @@ CALL (e, found) {
   WHERE o <> e
   WITH o, count(DISTINCT s) AS shared
   ORDER BY shared DESC, o.name, o.id LIMIT toInteger($limit)
-  RETURN collect({entity: ${entityTuple('o')}, stories: shared}) AS items
+  RETURN collect({entity: ${entityHeader('o')}, stories: shared}) AS items
 }
 RETURN id, items`;
 
@@ -138,7 +138,7 @@ export const MENTIONS_OF_STORIES = `
 UNWIND $ids AS id
 MATCH (:Story {id: id})-[m:MENTIONS]->(e:Entity)
 WITH id, e, max(m.count) AS times ORDER BY times DESC, e.name
-RETURN id, collect(${entityTuple('e')}) AS items`;
+RETURN id, collect(${entityHeader('e')}) AS items`;
 export const MENTIONS_OF_STORY: OneNodeBody = {
   // head of the counts, highest first, nulls left out: max(m.count).
   rows: (n, x) => `MATCH (${n}:Story)-[:MENTIONS]->(${x}:Entity)
@@ -151,11 +151,11 @@ export const CREDITS_OF_STORIES = `
 UNWIND $ids AS id
 MATCH (p:Person)-[r:REPORTED]->(s:Story {id: id})
 WITH id, p, r, s ORDER BY r.role, p.name
-RETURN id, collect({person: ${entityTuple('p')}, role: r.role, story: ${storyMap('s')}}) AS items`;
+RETURN id, collect({person: ${entityHeader('p')}, role: r.role, story: ${storyMap('s')}}) AS items`;
 export const CREDITS_OF_STORY: OneNodeBody = {
   rows: (n, x) => `MATCH (${x}:Person)-[${x}r:REPORTED]->(${n}:Story)
 WITH ${n}, ${x}, ${x}r ORDER BY ${x}r.role, ${x}.name`,
-  item: (n, x) => `{person: ${entityTuple(x)}, role: ${x}r.role, story: ${storyMap(n)}}`,
+  item: (n, x) => `{person: ${entityHeader(x)}, role: ${x}r.role, story: ${storyMap(n)}}`,
 };
 
 /** A reporter's credits in the order they always had (printed date descending, undated first), the first $limit. */
@@ -164,13 +164,13 @@ UNWIND $ids AS id
 CALL (id) {
   MATCH (p:Person {id: id})-[r:REPORTED]->(s:Story)
   WITH p, r, s ORDER BY s.date DESC, s.document, s.position, r.role LIMIT toInteger($limit)
-  RETURN collect({person: ${entityTuple('p')}, role: r.role, story: ${storyMap('s')}}) AS items
+  RETURN collect({person: ${entityHeader('p')}, role: r.role, story: ${storyMap('s')}}) AS items
 }
 RETURN id, items`;
 export const CREDITS_OF_PERSON: OneNodeBody = {
   rows: (n, x, limit) => `MATCH (${n}:Person)-[${x}r:REPORTED]->(${x}:Story)
 WITH ${n}, ${x}r, ${x} ORDER BY ${x}.date DESC, ${x}.document, ${x}.position, ${x}r.role LIMIT toInteger(${limit})`,
-  item: (n, x) => `{person: ${entityTuple(n)}, role: ${x}r.role, story: ${storyMap(x)}}`,
+  item: (n, x) => `{person: ${entityHeader(n)}, role: ${x}r.role, story: ${storyMap(x)}}`,
 };
 
 /** One per HOLDS_POSITION edge (each story stating the post), the first $limit. */
@@ -179,13 +179,13 @@ UNWIND $ids AS id
 CALL (id) {
   MATCH (p:Person {id: id})-[h:HOLDS_POSITION]->(o:Entity)
   WITH p, h, o ORDER BY o.name, o.id, h.title, h.story LIMIT toInteger($limit)
-  RETURN collect({person: ${entityTuple('p')}, at: ${entityTuple('o')}, title: h.title, story: h.story, sentence: h.evidence}) AS items
+  RETURN collect({person: ${entityHeader('p')}, at: ${entityHeader('o')}, title: h.title, story: h.story, sentence: h.evidence}) AS items
 }
 RETURN id, items`;
 export const POSITIONS_OF_PERSON: OneNodeBody = {
   rows: (n, x, limit) => `MATCH (${n}:Person)-[${x}h:HOLDS_POSITION]->(${x}:Entity)
 WITH ${n}, ${x}h, ${x} ORDER BY ${x}.name, ${x}.id, ${x}h.title, ${x}h.story LIMIT toInteger(${limit})`,
-  item: (n, x) => `{person: ${entityTuple(n)}, at: ${entityTuple(x)}, title: ${x}h.title, story: ${x}h.story, sentence: ${x}h.evidence}`,
+  item: (n, x) => `{person: ${entityHeader(n)}, at: ${entityHeader(x)}, title: ${x}h.title, story: ${x}h.story, sentence: ${x}h.evidence}`,
 };
 
 /** People holding a position at an organisation (or a place acting as a body), the first $limit. */
@@ -194,13 +194,13 @@ UNWIND $ids AS id
 CALL (id) {
   MATCH (p:Person)-[h:HOLDS_POSITION]->(o:Entity {id: id})
   WITH p, h, o ORDER BY p.name, p.id, h.title, h.story LIMIT toInteger($limit)
-  RETURN collect({person: ${entityTuple('p')}, at: ${entityTuple('o')}, title: h.title, story: h.story, sentence: h.evidence}) AS items
+  RETURN collect({person: ${entityHeader('p')}, at: ${entityHeader('o')}, title: h.title, story: h.story, sentence: h.evidence}) AS items
 }
 RETURN id, items`;
 export const POSITIONS_AT_ONE: OneNodeBody = {
   rows: (n, x, limit) => `MATCH (${x}:Person)-[${x}h:HOLDS_POSITION]->(${n}:Entity)
 WITH ${n}, ${x}, ${x}h ORDER BY ${x}.name, ${x}.id, ${x}h.title, ${x}h.story LIMIT toInteger(${limit})`,
-  item: (n, x) => `{person: ${entityTuple(x)}, at: ${entityTuple(n)}, title: ${x}h.title, story: ${x}h.story, sentence: ${x}h.evidence}`,
+  item: (n, x) => `{person: ${entityHeader(x)}, at: ${entityHeader(n)}, title: ${x}h.title, story: ${x}h.story, sentence: ${x}h.evidence}`,
 };
 
 /** The containing places; the gazetteer's containment first, then what a story states. */
@@ -209,7 +209,7 @@ UNWIND $ids AS id
 MATCH (:Place {id: id})-[r:PART_OF]->(q:Place)
 WITH id, q, max(CASE r.basis WHEN 'gazetteer' THEN 1 ELSE 0 END) AS fromGazetteer
 ORDER BY fromGazetteer DESC, q.name
-RETURN id, collect(${entityTuple('q')}) AS items`;
+RETURN id, collect(${entityHeader('q')}) AS items`;
 export const PARENTS_OF_PLACE: OneNodeBody = {
   // EXISTS: max(CASE r.basis WHEN 'gazetteer' THEN 1 ELSE 0 END) = 1.
   rows: (n, x) => `MATCH (${n}:Place)-[:PART_OF]->(${x}:Place)
@@ -224,7 +224,7 @@ UNWIND $ids AS id
 CALL (id) {
   MATCH (c:Place)-[:PART_OF]->(:Place {id: id})
   WITH DISTINCT c ORDER BY c.name, c.id LIMIT toInteger($limit)
-  RETURN collect(${entityTuple('c')}) AS items
+  RETURN collect(${entityHeader('c')}) AS items
 }
 RETURN id, items`;
 export const CHILDREN_OF_PLACE: OneNodeBody = {
@@ -238,7 +238,7 @@ export const ANCESTORS_OF_PLACES = `
 UNWIND $ids AS id
 MATCH chain = (:Place {id: id})-[:PART_OF*1..${MAX_PART_OF_DEPTH}]->(a:Place)
 WITH id, a, min(length(chain)) AS distance ORDER BY distance, a.name
-RETURN id, collect(${entityTuple('a')}) AS items`;
+RETURN id, collect(${entityHeader('a')}) AS items`;
 export const ANCESTORS_OF_PLACE: OneNodeBody = {
   // head of the chain lengths, shortest first: min(length(chain)). Not shortestPath(), which fails
   // outright on a PART_OF cycle back to the place itself.
@@ -272,7 +272,7 @@ UNWIND $ids AS id
 MATCH (e:Place {id: id})
 WITH id, e, COUNT { (:Programme) } AS programmes, COUNT { (e)<-[:HELD_IN]-() } AS degree
 ${PROGRAMMES_BY_NAME({ imports: 'e, degree, programmes', linked: 'EXISTS { (x)-[:HELD_IN]->(e) }', sort: 'MATCH (e)<-[:HELD_IN]-(x:Programme)' })}
-RETURN id, [x IN found | ${entityTuple('x')}] AS items`;
+RETURN id, [x IN found | ${entityHeader('x')}] AS items`;
 export const PROGRAMMES_HELD_IN_ONE: OneNodeBody = {
   // The batched read's walk-or-sort for one node (see STORIES_MENTIONING_ONE).
   rows: (n, x, limit) => `MATCH (${n}:Place)
@@ -307,7 +307,7 @@ ${PROGRAMMES_BY_NAME({
   linked: 'EXISTS { MATCH (x)-[:HELD_IN]->(pl) WHERE pl IN inside }',
   sort: 'UNWIND inside AS pl MATCH (pl)<-[:HELD_IN]-(x:Programme)',
 })}
-RETURN id, [x IN found | ${entityTuple('x')}] AS items`;
+RETURN id, [x IN found | ${entityHeader('x')}] AS items`;
 
 /** The first $limit organisations BASED_IN the place, by name. */
 export const ORGANISATIONS_BASED_IN = `
@@ -315,7 +315,7 @@ UNWIND $ids AS id
 CALL (id) {
   MATCH (o:Organisation)-[:BASED_IN]->(:Place {id: id})
   WITH DISTINCT o ORDER BY o.name, o.id LIMIT toInteger($limit)
-  RETURN collect(${entityTuple('o')}) AS items
+  RETURN collect(${entityHeader('o')}) AS items
 }
 RETURN id, items`;
 export const ORGANISATIONS_BASED_IN_ONE: OneNodeBody = {
@@ -330,7 +330,7 @@ UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 WITH id, e, COUNT { (:Programme) } AS programmes, COUNT { (e)-[:RUNS]->() } AS degree
 ${PROGRAMMES_BY_NAME({ imports: 'e, degree, programmes', linked: 'EXISTS { (e)-[:RUNS]->(x) }', sort: 'MATCH (e)-[:RUNS]->(x:Programme)' })}
-RETURN id, [x IN found | ${entityTuple('x')}] AS items`;
+RETURN id, [x IN found | ${entityHeader('x')}] AS items`;
 export const PROGRAMMES_RUN_BY_ONE: OneNodeBody = {
   rows: (n, x, limit) => `MATCH (${n}:Entity)
 WITH ${n}, COUNT { (:Programme) } AS ${x}programmes, COUNT { (${n})-[:RUNS]->() } AS ${x}degree
@@ -351,7 +351,7 @@ UNWIND $ids AS id
 CALL (id) {
   MATCH (:Entity {id: id})-[:BASED_IN]->(p:Place)
   WITH DISTINCT p ORDER BY p.name, p.id LIMIT toInteger($limit)
-  RETURN collect(${entityTuple('p')}) AS items
+  RETURN collect(${entityHeader('p')}) AS items
 }
 RETURN id, items`;
 export const PLACES_OF_ORGANISATION: OneNodeBody = {
@@ -366,7 +366,7 @@ UNWIND $ids AS id
 CALL (id) {
   MATCH (a:Entity)-[:RUNS]->(:Programme {id: id})
   WITH DISTINCT a ORDER BY a.name, a.id LIMIT toInteger($limit)
-  RETURN collect(${entityTuple('a')}) AS items
+  RETURN collect(${entityHeader('a')}) AS items
 }
 RETURN id, items`;
 export const RUNNERS_OF_PROGRAMME: OneNodeBody = {
@@ -381,7 +381,7 @@ UNWIND $ids AS id
 CALL (id) {
   MATCH (:Programme {id: id})-[:HELD_IN]->(p:Place)
   WITH DISTINCT p ORDER BY p.name, p.id LIMIT toInteger($limit)
-  RETURN collect(${entityTuple('p')}) AS items
+  RETURN collect(${entityHeader('p')}) AS items
 }
 RETURN id, items`;
 export const PLACES_OF_PROGRAMME: OneNodeBody = {

@@ -4,10 +4,14 @@
  */
 import type { EntityLabel, OrganisationType, PlaceLevel, ProgrammeKind } from '../../model';
 
+/**
+ * An entity. Lists and relations read its header only (entityHeader): `aliases`, `code` and
+ * `targets` are then undefined, and their field resolvers read them through the entity loader.
+ */
 export interface EntityRow {
   id: string;
   name: string;
-  aliases: string[];
+  aliases?: string[];
   /** The entity's own label; GraphQL resolves the Entity interface to the type of this name. */
   label: EntityLabel;
   type?: OrganisationType | null;
@@ -67,11 +71,24 @@ export interface RelatedRow {
   stories: number;
 }
 
-/** An entity as Cypher projects it (entityTuple): id, name, aliases, label, type, level, code, kind, targets. */
+/**
+ * An entity as Cypher projects it: entityTuple (id, name, aliases, label, type, level, code, kind,
+ * targets) or entityHeader (id, name, label, type, level, kind).
+ */
 export type EntityTuple = readonly unknown[];
 
-/** Coerces an entity tuple from Cypher into an EntityRow. */
+/** Coerces an entity tuple or header from Cypher into an EntityRow. */
 export function toEntityRow(raw: EntityTuple): EntityRow {
+  if (raw.length === 6) {
+    return {
+      id: raw[0] as string,
+      name: raw[1] as string,
+      label: raw[2] as EntityLabel,
+      type: (raw[3] as OrganisationType | null) ?? null,
+      level: (raw[4] as PlaceLevel | null) ?? null,
+      kind: (raw[5] as ProgrammeKind | null) ?? null,
+    };
+  }
   return {
     id: raw[0] as string,
     name: raw[1] as string,

@@ -4,7 +4,7 @@
  */
 import type { EntityLabel } from '../../model';
 import type { Neo4jReader } from './reader';
-import { entityTuple } from './fragments.repository';
+import { entityHeader } from './fragments.repository';
 import { toEntityRow, type EntityRow, type EntityTuple } from './rows';
 
 // An exact name or alias first, then Lucene's score, then the shorter name (prefix matches all
@@ -16,7 +16,7 @@ WITH node, score,
      CASE WHEN toLower(node.name) = toLower($exact) OR $exact IN coalesce(node.aliases, []) THEN 1 ELSE 0 END AS exact
 ORDER BY exact DESC, score DESC, size(node.name) ASC, node.id ASC
 LIMIT toInteger($first)
-RETURN ${entityTuple('node')} AS entity, score`;
+RETURN ${entityHeader('node')} AS entity, score`;
 
 export interface SearchRequest {
   lucene: string;

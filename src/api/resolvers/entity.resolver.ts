@@ -7,6 +7,7 @@ import { Entity } from '../types/entity.type';
 import { RelatedEntity } from '../types/related-entity.type';
 import { Story } from '../types/story.type';
 import { listCost } from '../limits';
+import { fullEntity } from './entity-fields';
 
 /** Fields every entity has (inherited by Person, Organisation, Place, Programme), and node(id). */
 @Resolver(() => Entity)
@@ -16,6 +17,11 @@ export class EntityResolver {
     // The nested lists this selection asks for are read now, in one query, into the loaders.
     await ctx.prefetch.entity(id, info);
     return ctx.loaders.entity.load(id);
+  }
+
+  @FieldResolver(() => [String], { description: 'Other printed forms (abbreviations, OCR variants).' })
+  async aliases(@Root() entity: EntityRow, @Ctx() ctx: Context): Promise<string[]> {
+    return (await fullEntity(entity, ctx)).aliases ?? [];
   }
 
   @FieldResolver(() => [Story], {

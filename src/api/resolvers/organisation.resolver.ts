@@ -22,6 +22,7 @@ class OrganisationsArgs {
 
 @Resolver(() => Organisation)
 export class OrganisationResolver {
+
   @Query(() => OrganisationConnection, { description: 'Organisations, filtered and paged.', complexity: listCost })
   async organisations(@Args() args: OrganisationsArgs, @Ctx() ctx: Context) {
     const window = pageWindow(args, ctx.limits);

@@ -1,6 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { listCost } from '../limits';
+import { fullEntity } from './entity-fields';
 import { LIST_FIRST, pageSize, pageWindow, toConnection } from '../pagination';
 import { readEntityPage } from '../repositories/list.repository';
 import type { EntityRow, PositionRow } from '../repositories/rows';
@@ -22,6 +23,11 @@ class PlacesArgs {
 
 @Resolver(() => Place)
 export class PlaceResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'Administrative division code (e.g. 430203) when known.' })
+  async code(@Root() place: EntityRow, @Ctx() ctx: Context): Promise<string | null> {
+    return (await fullEntity(place, ctx)).code ?? null;
+  }
+
   @Query(() => PlaceConnection, { description: 'Places, filtered and paged.', complexity: listCost })
   async places(@Args() args: PlacesArgs, @Ctx() ctx: Context) {
     const window = pageWindow(args, ctx.limits);

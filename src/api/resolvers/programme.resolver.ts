@@ -1,6 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { listCost } from '../limits';
+import { fullEntity } from './entity-fields';
 import { LIST_FIRST, pageSize, pageWindow, toConnection } from '../pagination';
 import { readEntityPage } from '../repositories/list.repository';
 import type { EntityRow } from '../repositories/rows';
@@ -21,6 +22,11 @@ class ProgrammesArgs {
 
 @Resolver(() => Programme)
 export class ProgrammeResolver {
+  @FieldResolver(() => [String], { description: 'Groups it serves, as printed (宝妈, 高校毕业生 …).' })
+  async targets(@Root() programme: EntityRow, @Ctx() ctx: Context): Promise<string[]> {
+    return (await fullEntity(programme, ctx)).targets ?? [];
+  }
+
   @Query(() => ProgrammeConnection, { description: 'Programmes, filtered and paged.', complexity: listCost })
   async programmes(@Args() args: ProgrammesArgs, @Ctx() ctx: Context) {
     const window = pageWindow(args, ctx.limits);

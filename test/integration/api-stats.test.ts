@@ -8,9 +8,8 @@
  * with one parameterised write: pages in file-name order get 2023-01-10, 2023-01-20, 2023-02-10,
  * 2023-03-10, 2023-03-20.
  */
-import { ingestPaths } from '../../src/ingest/run';
-import { startFixtureServer, type FixtureServer } from '../unit/api/fixture-server';
-import { resetDatabase, SEEDS_DIR } from './harness';
+import type { FixtureServer } from '../unit/api/fixture-server';
+import { startSeedServer } from './seed-server';
 
 jest.setTimeout(120_000);
 
@@ -18,10 +17,7 @@ const FIXTURE_DAYS = ['2023-01-10', '2023-01-20', '2023-02-10', '2023-03-10', '2
 
 let f: FixtureServer;
 beforeAll(async () => {
-  f = await startFixtureServer({ load: false });
-  await resetDatabase(f.driver, f.config);
-  const summary = await ingestPaths({ paths: [SEEDS_DIR], driver: f.driver, database: f.config.neo4j.database, maxFileBytes: f.config.ingest.maxFileBytes, timeoutMs: 60_000 });
-  if (summary.errors.length > 0) throw new Error(`seed ingest failed: ${JSON.stringify(summary.errors)}`);
+  f = await startSeedServer();
   await f.driver.executeQuery(
     `MATCH (d:Document) WITH d ORDER BY d.source
      WITH collect(d) AS documents

@@ -5,18 +5,14 @@
  * answer to both must be exactly the stories (or entities) in the answers to each, in order.
  * Filter values are read from the graph, not written here, so that extraction may change.
  */
-import { ingestPaths } from '../../src/ingest/run';
-import { resetDatabase, SEEDS_DIR } from './harness';
-import { startFixtureServer, type FixtureServer } from '../unit/api/fixture-server';
+import type { FixtureServer } from '../unit/api/fixture-server';
+import { startSeedServer } from './seed-server';
 
 jest.setTimeout(180_000);
 
 let f: FixtureServer;
 beforeAll(async () => {
-  f = await startFixtureServer({ load: false });
-  await resetDatabase(f.driver, f.config);
-  const summary = await ingestPaths({ paths: [SEEDS_DIR], driver: f.driver, database: f.config.neo4j.database, maxFileBytes: f.config.ingest.maxFileBytes, timeoutMs: 60_000 });
-  if (summary.errors.length > 0) throw new Error(`seed ingest failed: ${JSON.stringify(summary.errors)}`);
+  f = await startSeedServer();
 });
 afterAll(async () => {
   await f.stop();

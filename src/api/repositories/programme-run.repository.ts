@@ -96,7 +96,7 @@ WITH inside, agency, p, COLLECT {
        RETURN {place: pl, stories: stories}
      } AS within
 WHERE inside IS NULL OR size(within) > 0
-   OR (NOT EXISTS { (p)-[:HELD_IN]->(:Place) } AND agency:Place AND agency IN inside)
+   OR (NOT EXISTS { (p)-[:HELD_IN]->() } AND agency:Place AND agency IN inside)
 RETURN agency, p,
        CASE WHEN size(within) > 0 THEN [w IN within | w.place] WHEN agency:Place THEN [agency] ELSE [] END AS places,
        COLLECT {
@@ -168,7 +168,7 @@ const placeCandidates = (shape: RunShape, places: string, also: string | false =
     MATCH (x)<-[held:HELD_IN]-(p:Programme)${whereClause(publishedWithin('held.story', shape))} RETURN p
     UNION
     MATCH (x)-[run:RUNS]->(p:Programme)
-    WHERE ${allOf('NOT EXISTS { (p)-[:HELD_IN]->(:Place) }', shape.agency && namedBy('x', '$agency'), publishedWithin('run.story', shape))}
+    WHERE ${allOf('NOT EXISTS { (p)-[:HELD_IN]->() }', shape.agency && namedBy('x', '$agency'), publishedWithin('run.story', shape))}
     RETURN p
   }
   WITH DISTINCT p${whereClause(allOf(shape.kind && 'p.kind = $kind', also))}`;
@@ -178,7 +178,7 @@ const placeCandidates = (shape: RunShape, places: string, also: string | false =
 // once per HELD_IN edge: at 10k pages that walk up from every edge was half the query's db hits).
 const INSIDE_TARGETS = (v: string) => `${v} IN insidePlaces`;
 const isPlaceCandidate = (shape: RunShape) => `${shape.kind ? 'p.kind = $kind AND ' : ''}(EXISTS { MATCH (p)-[held:HELD_IN]->(pl:Place) WHERE ${allOf(publishedWithin('held.story', shape), INSIDE_TARGETS('pl'))} }
-         OR (NOT EXISTS { (p)-[:HELD_IN]->(:Place) }
+         OR (NOT EXISTS { (p)-[:HELD_IN]->() }
              AND EXISTS { MATCH (inside:Place)-[run:RUNS]->(p)
                           WHERE ${allOf(INSIDE_TARGETS('inside'), shape.agency && namedBy('inside', '$agency'), publishedWithin('run.story', shape))} }))`;
 

@@ -28,6 +28,14 @@ beforeAll(async () => {
   await resetDatabase(driver, config);
   const summary = await ingestPaths({ paths: [SEEDS_DIR], driver, database: config.neo4j.database, maxFileBytes: config.ingest.maxFileBytes, timeoutMs: 60_000 });
   if (summary.errors.length > 0) throw new Error(`seed ingest failed: ${JSON.stringify(summary.errors)}`);
+  // The planner's choices follow the index statistics, which Neo4j samples in the background after
+  // a load, and plans cached while an earlier test file's graph was loaded: sample the seed graph's
+  // indexes now and plan afresh, so that the pins see the plans this graph gets.
+  const run = (cypher: string) => driver.executeQuery(cypher, {}, { database: config.neo4j.database });
+  await run('CALL db.awaitIndexes(60)');
+  await run('CALL db.resampleOutdatedIndexes()');
+  await run('CALL db.awaitIndexes(60)');
+  await run('CALL db.clearQueryCaches()');
 });
 afterAll(async () => {
   await driver.close();

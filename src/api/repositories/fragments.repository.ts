@@ -69,6 +69,22 @@ export function publishedWithin(storyIdExpr: string, bounds: PublishedBounds): s
   return terms.length === 0 ? 'true' : `EXISTS { MATCH (ps:Story {id: ${storyIdExpr}}) WHERE ${terms.join(' AND ')} }`;
 }
 
+/**
+ * A cache of query texts keyed by the shape of request each answers (which anchor, which filters
+ * given: never a value), each built on first use; the shapes are a closed set, so it stays small.
+ */
+export function queryTexts(): (key: string, build: () => string) => string {
+  const texts = new Map<string, string>();
+  return (key, build) => {
+    let text = texts.get(key);
+    if (text === undefined) {
+      text = build();
+      texts.set(key, text);
+    }
+    return text;
+  };
+}
+
 /** ` WHERE condition`, or nothing when the condition is `true`. */
 export function whereClause(condition: string): string {
   return condition === 'true' ? '' : ` WHERE ${condition}`;

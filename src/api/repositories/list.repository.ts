@@ -16,7 +16,7 @@
 import type { EntityLabel } from '../../model';
 import { EntitySort, StorySort } from '../types/enums.type';
 import type { Neo4jReader } from './reader';
-import { entityHeader, lookUp, MAX_PART_OF_DEPTH, namedBy, storyMap } from './fragments.repository';
+import { entityHeader, lookUp, MAX_PART_OF_DEPTH, namedBy, queryTexts, storyMap } from './fragments.repository';
 import { toEntityRow, type EntityRow, type EntityTuple, type StoryRow } from './rows';
 
 export interface PageWindow {
@@ -66,18 +66,11 @@ function whereGiven(predicates: Predicates, given: ReadonlySet<string>, guarante
   return terms.length === 0 ? '' : `\nWITH ${v} WHERE ${terms.join('\n  AND ')}`;
 }
 
-/** Query texts, built once per shape (a closed set: anchors × sorts × subsets of a few filters). */
+/** Query texts by shape: anchors × sorts × subsets of a few filters. */
 function memoised(build: (anchor: string, sort: string, given: ReadonlySet<string>) => string) {
-  const texts = new Map<string, string>();
-  return (anchor: string, sort: string, given: ReadonlySet<string>): string => {
-    const key = `${anchor}|${sort}|${[...given].sort().join(',')}`;
-    let text = texts.get(key);
-    if (text === undefined) {
-      text = build(anchor, sort, given);
-      texts.set(key, text);
-    }
-    return text;
-  };
+  const texts = queryTexts();
+  return (anchor: string, sort: string, given: ReadonlySet<string>): string =>
+    texts(`${anchor}|${sort}|${[...given].sort().join(',')}`, () => build(anchor, sort, given));
 }
 
 /*

@@ -26,7 +26,7 @@
  */
 import type { ProgrammeKind } from '../../model';
 import type { Neo4jReader } from './reader';
-import { allOf, entityHeader, lookUp, MAX_PART_OF_DEPTH, namedBy, publishedWithin, storyMap, whereClause, type PublishedBounds } from './fragments.repository';
+import { allOf, entityHeader, lookUp, MAX_PART_OF_DEPTH, namedBy, publishedWithin, queryTexts, storyMap, whereClause, type PublishedBounds } from './fragments.repository';
 import { toEntityRow, toEvidenceRows, type EntityRow, type EntityTuple, type EvidenceRow, type StoryRow } from './rows';
 
 /**
@@ -326,18 +326,10 @@ const HEADS: Readonly<Record<ProgrammeRunAnchor, (limited: boolean, shape: RunSh
 const shapeKey = (anchor: ProgrammeRunAnchor, shape: RunShape, form: string) =>
   `${anchor}|${form}|${shape.kind ? 'k' : ''}${shape.agency ? 'a' : ''}${shape.from ? 'f' : ''}${shape.to ? 't' : ''}`;
 
-/** Builds each text once: anchors × forms × the subsets of four filters, a closed set. */
+/** Query texts by shape: anchors × forms × the subsets of four filters. */
 function memoised(build: (anchor: ProgrammeRunAnchor, shape: RunShape, form: string) => string) {
-  const texts = new Map<string, string>();
-  return (anchor: ProgrammeRunAnchor, shape: RunShape, form: string): string => {
-    const key = shapeKey(anchor, shape, form);
-    let text = texts.get(key);
-    if (text === undefined) {
-      text = build(anchor, shape, form);
-      texts.set(key, text);
-    }
-    return text;
-  };
+  const texts = queryTexts();
+  return (anchor: ProgrammeRunAnchor, shape: RunShape, form: string): string => texts(shapeKey(anchor, shape, form), () => build(anchor, shape, form));
 }
 
 /**

@@ -22,7 +22,7 @@
  */
 import type { Neo4jReader } from './reader';
 import { countedRuns, programmeRunAnchor, runHead, runShape, type ProgrammeRunQuery } from './programme-run.repository';
-import { MAX_PART_OF_DEPTH } from './fragments.repository';
+import { MAX_PART_OF_DEPTH, queryTexts } from './fragments.repository';
 
 export type StatsDimension = 'DISTRICT' | 'SUBDISTRICT' | 'AGENCY' | 'KIND' | 'MONTH';
 
@@ -88,15 +88,9 @@ WITH collect({parts: parts, count: count, stories: stories, agencies: agencies})
 RETURN size(groups) AS total, groups[toInteger($offset)..toInteger($offset + $limit)] AS items`;
 
 /** One text per anchor and shape of filters (runHead), built once. */
-const statsTexts = new Map<string, string>();
+const statsTexts = queryTexts();
 function statsText(where: ProgrammeStatsRequest['where']): string {
-  const key = `${programmeRunAnchor(where)}|${JSON.stringify(runShape(where))}`;
-  let text = statsTexts.get(key);
-  if (text === undefined) {
-    text = `${ROLLUPS}\n${runsOf(where)}${STATS_TAIL}`;
-    statsTexts.set(key, text);
-  }
-  return text;
+  return statsTexts(`${programmeRunAnchor(where)}|${JSON.stringify(runShape(where))}`, () => `${ROLLUPS}\n${runsOf(where)}${STATS_TAIL}`);
 }
 
 export interface StatsKeyPart {

@@ -134,11 +134,21 @@ async function settle(driver: Driver, database: string): Promise<void> {
 }
 
 async function askGraphQL(url: string, ask: GraphQLAsk): Promise<number> {
+  return ask.rows(await graphqlData(url, ask));
+}
+
+async function graphqlData(url: string, ask: GraphQLAsk): Promise<Record<string, unknown>> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: ask.query, variables: ask.variables }) });
   const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown };
   if (body.errors || !body.data) throw new Error(`${url}: ${JSON.stringify(body.errors).slice(0, 600)}`);
-  return ask.rows(body.data);
+  return body.data;
 }
+
+/** JSON with object keys sorted, so that two answers compare equal whatever order their fields came in. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
 
 function argument(name: string, fallback: string): string {
   const index = process.argv.indexOf(name);
@@ -151,6 +161,8 @@ interface CaseResult {
   name: string;
   note?: string;
   rows: Record<Side, number | null>;
+  /** Whether ours and raw gave the same answer value by value (null: the case compares rows only). */
+  sameAnswer: boolean | null;
   sides: Partial<Record<Side, Measure>>;
 }
 
@@ -222,15 +234,24 @@ async function main(): Promise<void> {
     async function runCase(c: BenchCase): Promise<CaseResult> {
       // The answers first: each side's rows, so that the table shows they agree.
       let oursRows: number | null = null;
+      let oursData: Record<string, unknown> | null = null;
       try {
-        oursRows = await askGraphQL(ours, c.ours);
+        oursData = await graphqlData(ours, c.ours);
+        oursRows = c.ours.rows(oursData);
       } catch (error) {
         if (!oursUrl) throw error;
         log(`${c.name}: ${ours} cannot answer it (${String(error).slice(0, 160)}); skipped for "ours"`);
       }
+      const rawRecords = (await driver.executeQuery(c.raw.cypher, c.raw.params, { database: db })).records.map((r) => r.toObject());
+      let sameAnswer: boolean | null = null;
+      if (c.ours.answer && c.raw.answer && oursData) {
+        const [oursAnswer, rawAnswer] = [canonical(c.ours.answer(oursData)), canonical(c.raw.answer(rawRecords))];
+        sameAnswer = oursAnswer === rawAnswer;
+        if (!sameAnswer) log(`${c.name}: ours and raw answer differently:\n  ours ${oursAnswer.slice(0, 600)}\n  raw  ${rawAnswer.slice(0, 600)}`);
+      }
       const rows: Record<Side, number | null> = {
         ours: oursRows,
-        raw: c.raw.rows((await driver.executeQuery(c.raw.cypher, c.raw.params, { database: db })).records.map((r) => r.toObject())),
+        raw: c.raw.rows(rawRecords),
         peer: c.peer ? await askGraphQL(peer!.url, c.peer) : null,
         before: null,
       };
@@ -261,7 +282,7 @@ async function main(): Promise<void> {
           await settle(driver, db);
         }
       }
-      const result: CaseResult = { name: c.name, note: c.note, rows, sides: {} };
+      const result: CaseResult = { name: c.name, note: c.note, rows, sameAnswer, sides: {} };
       for (const [side, list] of Object.entries(measured) as Array<[Side, Measure[]]>) {
         result.sides[side] = {
           p50: median(list.map((m) => m.p50)),
@@ -307,7 +328,7 @@ function printTable(label: string, size: { documents: number; stories: number },
     const errors = (['ours', 'raw', 'peer', 'before'] as const).map((s) => r.sides[s]?.errors ?? 0).reduce((a, b) => a + b, 0);
     out(
       `| ${r.name} | ${f(ours?.p50)} / ${f(ours?.p95)} | ${f(ours?.rps, 0)} | ${f(raw?.p50)} / ${f(raw?.p95)} | ${f(raw?.rps, 0)} | ${peer ? `${f(peer.p50)} / ${f(peer.p95)}` : 'n/a'} | ${peer ? f(peer.rps, 0) : 'n/a'} | ` +
-        `${peer && ours ? `${(ours.rps / peer.rps).toFixed(2)}×` : 'n/a'} | ${ours && raw ? `${(ours.p50 / raw.p50).toFixed(2)}×` : '—'} | ${r.rows.ours ?? 'n/a'} / ${r.rows.raw} / ${r.rows.peer ?? 'n/a'}${errors ? ` (${errors} errors)` : ''} |` +
+        `${peer && ours ? `${(ours.rps / peer.rps).toFixed(2)}×` : 'n/a'} | ${ours && raw ? `${(ours.p50 / raw.p50).toFixed(2)}×` : '—'} | ${r.rows.ours ?? 'n/a'} / ${r.rows.raw} / ${r.rows.peer ?? 'n/a'}${r.sameAnswer === null ? '' : r.sameAnswer ? ' (ours = raw)' : ' (**ours ≠ raw**)'}${errors ? ` (${errors} errors)` : ''} |` +
         (withBefore ? ` ${before ? `${f(before.p50)} / ${f(before.p95)}` : 'failed'} | ${before ? f(before.rps, 0) : '—'} |` : ''),
     );
   }

@@ -15,12 +15,15 @@ export interface GraphQLAsk {
   variables: Record<string, unknown>;
   /** Rows of the answer's `data`. */
   rows: (data: Record<string, unknown>) => number;
+  /** The answer as plain values, where ours and raw can be compared value by value (with RawAsk.answer). */
+  answer?: (data: Record<string, unknown>) => unknown;
 }
 
 export interface RawAsk {
   cypher: string;
   params: Record<string, unknown>;
   rows: (records: Array<Record<string, unknown>>) => number;
+  answer?: (records: Array<Record<string, unknown>>) => unknown;
 }
 
 export interface BenchCase {
@@ -170,21 +173,45 @@ RETURN {id: a.id, name: a.name} AS agency, p {.id, .name, .kind} AS programme, C
         query: `query($place: String!) { programmeStats(where: {place: $place}, groupBy: [DISTRICT], first: 20) { totalCount edges { node { key label count stories agencies } } } }`,
         variables: { place: input.statsPlace },
         rows: (data) => length((data.programmeStats as { edges: unknown[] }).edges),
+        answer: (data) => (data.programmeStats as { edges: Array<{ node: Record<string, unknown> }> }).edges.map(({ node }) => node),
       },
       raw: {
-        cypher: `MATCH (d:Place {level: 'DISTRICT'})-[:PART_OF*0..8]->(:Place {name: $place})
-WITH DISTINCT d
-CALL (d) {
-  MATCH (p:Programme)-[:HELD_IN]->(:Place)-[:PART_OF*0..8]->(d) WHERE EXISTS { (:Entity)-[:RUNS]->(p) } RETURN p
+        // The same groups as ours, by hand: the runs (agency, programme) held inside the place, or
+        // run by a place inside it and held nowhere; each with its places inside, the stories
+        // stating it (RUNS and HELD_IN), and the districts those places lie in ("(none)" if none).
+        cypher: `MATCH (:Place {name: $place})<-[:PART_OF*0..8]-(x:Place)
+WITH collect(DISTINCT x) AS inside
+CALL (inside) {
+  UNWIND inside AS x
+  MATCH (x)<-[:HELD_IN]-(p:Programme)
+  RETURN p
   UNION
-  MATCH (a:Place)-[:PART_OF*0..8]->(d) MATCH (a)-[:RUNS]->(p:Programme) WHERE NOT EXISTS { (p)-[:HELD_IN]->(:Place) } RETURN p
+  UNWIND inside AS x
+  MATCH (x)-[:RUNS]->(p:Programme) WHERE NOT EXISTS { (p)-[:HELD_IN]->() }
+  RETURN p
 }
-RETURN d.id AS key, d.name AS label, count(DISTINCT p) AS count ORDER BY count DESC LIMIT 20`,
+MATCH (a:Entity)-[r:RUNS]->(p)
+WITH inside, a, p, collect(r.story) AS runStories
+WITH inside, a, p, runStories, COLLECT { MATCH (p)-[:HELD_IN]->(pl:Place) WHERE pl IN inside RETURN DISTINCT pl } AS places
+WHERE size(places) > 0 OR (a IN inside AND NOT EXISTS { (p)-[:HELD_IN]->() })
+WITH a, p, runStories + COLLECT { MATCH (p)-[h:HELD_IN]->(pl:Place) WHERE pl IN inside RETURN h.story } AS stories,
+     CASE size(places) WHEN 0 THEN [a] ELSE places END AS places
+CALL (places) {
+  UNWIND places AS pl
+  MATCH (pl)-[:PART_OF*0..8]->(d:Place {level: 'DISTRICT'})
+  RETURN collect(DISTINCT d) AS districts
+}
+UNWIND CASE size(districts) WHEN 0 THEN [null] ELSE districts END AS d
+UNWIND stories AS s
+WITH d, count(DISTINCT p) AS count, count(DISTINCT s) AS stories, count(DISTINCT a) AS agencies
+RETURN coalesce(d.id, '') AS key, coalesce(d.name, '(none)') AS label, count, stories, agencies
+ORDER BY count DESC, stories DESC, label LIMIT 20`,
         params: { place: input.statsPlace },
         rows: (records) => records.length,
+        answer: (records) => records.map((r) => ({ key: r.key, label: r.label, count: Number(r.count), stories: Number(r.stories), agencies: Number(r.agencies) })),
       },
       peer: null,
-      note: 'peer: no group-by or sort by an aggregate; raw counts programmes only (ours also stories and agencies, and the "(none)" group)',
+      note: 'peer: no group-by or sort by an aggregate; raw: the same groups, compared value by value',
     },
     {
       name: 'search',

@@ -3,13 +3,15 @@
  * slowly through a pipe keeps every byte, Ctrl-C prints the summary so far, a killed `npm run`
  * wrapper stops the worker, and `export --out` to a path that cannot be written is a message
  * and exit code 2 before any database is opened. None of these needs a database (dry runs, or a
- * refusal first), so no Neo4j is touched.
+ * refusal first), so no Neo4j is touched, except `npm run neo4j`'s own, in a folder of its own.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import neo4j from 'neo4j-driver';
 import { ROOT_DIR } from '../../src/config';
+import { freePort } from '../../src/neo4j/free-port';
 import { SEEDS_DIR } from './harness';
 
 jest.setTimeout(120_000);
@@ -109,6 +111,45 @@ describe('export --out that cannot be written', () => {
       expect(run.status).toBe(2);
       expect(run.stderr).toMatch(message);
       expect(run.stderr).not.toMatch(/\n\s+at |Neo4j/);
+    }
+  });
+});
+
+describe('npm run neo4j (the embedded database alone)', () => {
+  const NEO4J_CLI = path.join(ROOT_DIR, 'src', 'neo4j', 'cli.ts');
+
+  it('refuses with exit code 2 when NEO4J_URI names a server of its own', () => {
+    const run = spawnSync(process.execPath, ['-r', HOOK, NEO4J_CLI], { encoding: 'utf8', env: { ...process.env, NEO4J_URI: 'bolt://127.0.0.1:1' } });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/NEO4J_URI is set \(bolt:\/\/127\.0\.0\.1:1\)/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('starts the database with the schema applied, answers Bolt, and stops on SIGINT', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhuzhou-neo4j-cli-'));
+    try {
+      const port = await freePort();
+      const child = spawn(process.execPath, ['-r', HOOK, NEO4J_CLI], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NEO4J_URI: '', NEO4J_PORT: String(port), NEO4J_DATA_DIR: dataDir } });
+      const stderr = collect(child.stderr!);
+      const closed = exited(child);
+      await new Promise<void>((resolve, reject) => {
+        const poll = setInterval(() => {
+          if (/Neo4j ready at bolt:\/\/127\.0\.0\.1:\d+/.test(stderr())) (clearInterval(poll), resolve());
+          else if (child.exitCode !== null) (clearInterval(poll), reject(new Error(`exited early: ${stderr()}`)));
+        }, 100);
+      });
+      const driver = neo4j.driver(`bolt://127.0.0.1:${port}`, neo4j.auth.basic('neo4j', fs.readFileSync(path.join(dataDir, 'neo4j-password'), 'utf8').trim()));
+      try {
+        const indexes = await driver.executeQuery('SHOW INDEXES YIELD name RETURN collect(name) AS names');
+        expect(indexes.records[0].get('names')).toEqual(expect.arrayContaining(['story_date', 'programme_name']));
+      } finally {
+        await driver.close();
+      }
+      child.kill('SIGINT');
+      expect(await closed).toBe(0);
+      expect(fs.existsSync(path.join(dataDir, 'neo4j-running.json'))).toBe(false);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -4,7 +4,7 @@
  * raw query (the driver in this process), at the same concurrency. On a 2-core machine a p50
  * under load is CPU per request times the queue, so these are the numbers to move.
  *
- *   NEO4J_PORT=… NEO4J_DATA_DIR=… node dist/scripts/cpu-per-request.js [--only NAME] [--seconds 5] [--connections 10]
+ *   NEO4J_PORT=… NEO4J_DATA_DIR=… node dist/scripts/cpu-per-request.js [--only NAME] [--seconds 5] [--connections 10] [--sides ours|raw]
  *
  * Node's side is process.cpuUsage() of this process (the server, or the raw driver loops); the
  * database's is the Neo4j JVM's utime+stime from /proc (the embedded Neo4j of NEO4J_DATA_DIR, or
@@ -75,6 +75,8 @@ async function main(): Promise<void> {
   const only = argument('--only', '');
   const seconds = Number(argument('--seconds', '5'));
   const connections = Number(argument('--connections', '10'));
+  // --sides ours (or raw) measures one side only: for a CPU profile (node --cpu-prof) of that side alone.
+  const sides = argument('--sides', 'ours,raw').split(',');
   const config = loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1' });
   const database = await openDatabase({ config, log: (m) => process.stderr.write(`${m}\n`) });
   const pid = neo4jPid(config.neo4j.embeddedDataDir);
@@ -99,8 +101,9 @@ async function main(): Promise<void> {
       // One request alone first: ten first requests at once all plan the same statement.
       await (await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).text();
       await database.driver.executeQuery(c.raw.cypher, c.raw.params, { database: database.database });
-      const ours = await measure(() => load(server.url, body, connections, seconds));
-      const raw = await measure(async () => {
+      const none = { requests: 0, node: NaN, jvm: NaN, gc: NaN };
+      const ours = sides.includes('ours') ? await measure(() => load(server.url, body, connections, seconds)) : none;
+      const raw = !sides.includes('raw') ? none : await measure(async () => {
         let done = 0;
         const deadline = performance.now() + seconds * 1000;
         const worker = async () => {

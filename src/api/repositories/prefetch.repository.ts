@@ -105,12 +105,34 @@ function nested(depth: number, branches: readonly PrefetchBranch[], params: Reco
   return `, next: {\n  ${indent(entries.join(',\n'), '  ')}\n}`;
 }
 
+/** Which lists a plan reads, without their limits: plans of one shape share one text. */
+const shapeOf = (branches: readonly PrefetchBranch[]): string =>
+  branches.map((b) => `${b.key}:${b.read}:${b.limit === null ? '' : 'n'}:${b.labels?.join('|') ?? ''}(${shapeOf(b.next)})`).join(',');
+
+/** The limits of a plan as `nested` names them: $limit_<i>, i counting the bounded branches in text order. */
+function limitsOf(branches: readonly PrefetchBranch[], params: Record<string, number> = {}): Record<string, number> {
+  for (const branch of branches) {
+    if (branch.limit !== null) params[`limit_${Object.keys(params).length}`] = branch.limit;
+    limitsOf(branch.next, params);
+  }
+  return params;
+}
+
+/** Texts by root and shape: a client asks the same few selections over and over (bounded, as selections are by depth and list count). */
+const TEXTS = new Map<string, string>();
+const MAX_TEXTS = 1_000;
+
 /** The one prefetch statement for nodes of `root` read with `branches` below them; parameters: $ids and the limits. */
 export function prefetchStatement(root: PrefetchRoot, branches: readonly PrefetchBranch[]): PrefetchStatement {
-  const { match, project } = ROOT_MATCH[root];
-  const params: Record<string, number> = {};
-  const cypher = `UNWIND $ids AS id\n${match}\nRETURN id, {row: ${project}${nested(0, branches, params)}} AS value`;
-  return { cypher, params };
+  const key = `${root}|${shapeOf(branches)}`;
+  let cypher = TEXTS.get(key);
+  if (cypher === undefined) {
+    const { match, project } = ROOT_MATCH[root];
+    cypher = `UNWIND $ids AS id\n${match}\nRETURN id, {row: ${project}${nested(0, branches, {})}} AS value`;
+    if (TEXTS.size >= MAX_TEXTS) TEXTS.clear();
+    TEXTS.set(key, cypher);
+  }
+  return { cypher, params: limitsOf(branches) };
 }
 
 /** Runs a prefetch statement for `ids`; ids that name no node are absent from the Map. */

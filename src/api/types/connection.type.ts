@@ -13,13 +13,13 @@ export interface ConnectionValue<T> {
 
 /** Declares the edge and connection object types for `nodeType`, named after `name`. */
 export function connectionOf<T extends object>(name: string, nodeType: ClassType<T> | Function): ClassType<ConnectionValue<T>> {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field(() => nodeType) node!: T;
     @Field({ description: 'Opaque; pass it as `after` to get the items that follow.' }) cursor!: string;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} values.` })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${name} values.` })
   class Connection {
     @Field(() => [Edge]) edges!: Edge[];
     @Field(() => PageInfo) pageInfo!: PageInfo;

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'One ingested page.' })
+@ObjectType({ simpleResolvers: true, description: 'One ingested page.' })
 export class Document {
   @Field(() => ID, { description: 'doc: + a hash of the page text.' }) id!: string;
   @Field({ description: 'The file the page came from.' }) source!: string;

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'How much the graph holds.' })
+@ObjectType({ simpleResolvers: true, description: 'How much the graph holds.' })
 export class GraphStats {
   @Field(() => Int) documents!: number;
   @Field(() => Int) stories!: number;

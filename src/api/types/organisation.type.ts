@@ -3,7 +3,7 @@ import type { OrganisationType } from '../../model';
 import { Entity } from './entity.type';
 import { OrganisationTypeEnum } from './enums.type';
 
-@ObjectType({ implements: Entity, description: 'A body: bureau, party committee, union, school, company.' })
+@ObjectType({ simpleResolvers: true, implements: Entity, description: 'A body: bureau, party committee, union, school, company.' })
 export class Organisation extends Entity {
   @Field(() => OrganisationTypeEnum, { nullable: true })
   type!: OrganisationType | null;

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'A relationship on a path, in its stored direction.' })
+@ObjectType({ simpleResolvers: true, description: 'A relationship on a path, in its stored direction.' })
 export class PathEdge {
   @Field({ description: 'MENTIONS, REPORTED, RUNS, HELD_IN, HOLDS_POSITION, BASED_IN or PART_OF.' }) type!: string;
   @Field(() => ID) from!: string;

@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Entity } from './entity.type';
 import { Story } from './story.type';
 
-@ObjectType({ description: 'A node on a path: an entity or a story.' })
+@ObjectType({ simpleResolvers: true, description: 'A node on a path: an entity or a story.' })
 export class PathNode {
   @Field(() => ID) id!: string;
   @Field({ description: 'Node label: Person, Organisation, Place, Programme or Story.' }) label!: string;

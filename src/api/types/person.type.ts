@@ -1,5 +1,5 @@
 import { ObjectType } from 'type-graphql';
 import { Entity } from './entity.type';
 
-@ObjectType({ implements: Entity, description: 'A person: reporter, official, worker, resident.' })
+@ObjectType({ simpleResolvers: true, implements: Entity, description: 'A person: reporter, official, worker, resident.' })
 export class Person extends Entity {}

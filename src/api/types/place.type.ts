@@ -3,7 +3,7 @@ import type { PlaceLevel } from '../../model';
 import { Entity } from './entity.type';
 import { PlaceLevelEnum } from './enums.type';
 
-@ObjectType({ implements: Entity, description: 'A place: province, city, district, street, community, estate, park.' })
+@ObjectType({ simpleResolvers: true, implements: Entity, description: 'A place: province, city, district, street, community, estate, park.' })
 export class Place extends Entity {
   @Field(() => PlaceLevelEnum, { nullable: true })
   level!: PlaceLevel | null;

@@ -3,7 +3,7 @@ import { Entity } from './entity.type';
 import { Evidence } from './evidence.type';
 import { Person } from './person.type';
 
-@ObjectType({ description: 'A post a person holds at an organisation (or at a place acting as a body).' })
+@ObjectType({ simpleResolvers: true, description: 'A post a person holds at an organisation (or at a place acting as a body).' })
 export class Position {
   @Field(() => Person) person!: Person;
   @Field(() => Entity, { description: 'The organisation, or the place (a district government acting as a body).' })

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { StatsKeyPart } from './stats-key-part.type';
 
-@ObjectType({ description: 'One group of `programmeStats`: the runs sharing a key.' })
+@ObjectType({ simpleResolvers: true, description: 'One group of `programmeStats`: the runs sharing a key.' })
 export class ProgrammeStatGroup {
   @Field({ description: 'The key parts joined by "|" (place:430203|EMPLOYMENT); stable, for joining and charts.' }) key!: string;
   @Field({ description: 'The key parts\' labels joined by " · " (芦淞区 · EMPLOYMENT).' }) label!: string;

@@ -3,7 +3,7 @@ import type { ProgrammeKind } from '../../model';
 import { Entity } from './entity.type';
 import { ProgrammeKindEnum } from './enums.type';
 
-@ObjectType({ implements: Entity, description: 'A programme, campaign, fair or service that bodies run in places.' })
+@ObjectType({ simpleResolvers: true, implements: Entity, description: 'A programme, campaign, fair or service that bodies run in places.' })
 export class Programme extends Entity {
   @Field(() => ProgrammeKindEnum, { nullable: true })
   kind!: ProgrammeKind | null;

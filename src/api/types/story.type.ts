@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from './date.scalar';
 
-@ObjectType({ description: 'One story on a page.' })
+@ObjectType({ simpleResolvers: true, description: 'One story on a page.' })
 export class Story {
   @Field(() => ID) id!: string;
   @Field() headline!: string;

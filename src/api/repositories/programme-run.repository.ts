@@ -54,27 +54,25 @@ const runFilter = (shape: RunShape) =>
   allOf(shape.kind && 'p.kind = $kind', shape.agency && namedBy('agency', '$agency'), publishedWithin('run.story', shape));
 
 /**
- * From (targets, agency, p, runs) to the matched runs (agency, p, runs, within): the HELD_IN
- * places inside a filter place (all of them without a place filter, null targets) and the
- * roll-up rule. "Inside" is checked by walking PART_OF up from the held place to one of the
- * targets, a few hops; the rows never carry the list of every place inside (an archive's
- * district has hundreds, and carrying that list per row cost Neo4j's transaction memory).
- * The analytics roll-ups apply the same rule through countedRuns.
+ * From (inside, agency, p, runs) to the matched runs (agency, p, runs, within): the HELD_IN
+ * places inside a filter place (all of them without a place filter, null `inside`) and the
+ * roll-up rule. `inside` is the list of every place inside the filter place, found once by the
+ * head: a place is inside when it is in that list (it was a walk up PART_OF from each held
+ * place, and a place outside the filter place, stated PART_OF its parent by hundreds of stories,
+ * made that walk try every one of those paths before failing). The limited heads hold $limit
+ * programmes, so the list is carried by $limit rows at most. The analytics roll-ups apply the
+ * same rule through countedRuns.
  */
 const matchedRuns = (shape: RunShape) => `
 OPTIONAL MATCH (p)-[held:HELD_IN]->(pl:Place)
 // One row per place, so that "inside" is walked once per place, not once per story stating it.
-WITH targets, agency, p, runs, pl, ${shape.from || shape.to ? `[h IN collect(held) WHERE ${publishedWithin('h.story', shape)}]` : 'collect(held)'} AS helds
-WITH targets, agency, p, runs, pl, helds,
-     pl IS NOT NULL AND size(helds) > 0
-       AND (targets IS NULL OR EXISTS { MATCH (pl)-[:PART_OF*0..${MAX_PART_OF_DEPTH}]->(t:Place) WHERE t IN targets }) AS inside
-WITH targets, agency, p, runs, count(pl) AS heldCount,
-     reduce(acc = [], x IN collect(CASE WHEN inside THEN [h IN helds | {place: pl, held: h}] END) | acc + x) AS within
-// In the WHERE, not a projected column: the planner then walks the agency's PART_OF only for the
-// rows the cheaper tests leave (a projection was walked for every run, also without a place filter).
-WITH agency, p, runs, heldCount, within, targets
-WHERE targets IS NULL OR size(within) > 0
-   OR (heldCount = 0 AND agency:Place AND EXISTS { MATCH (agency)-[:PART_OF*0..${MAX_PART_OF_DEPTH}]->(t:Place) WHERE t IN targets })`;
+WITH inside, agency, p, runs, pl, ${shape.from || shape.to ? `[h IN collect(held) WHERE ${publishedWithin('h.story', shape)}]` : 'collect(held)'} AS helds
+WITH inside, agency, p, runs, pl, helds, pl IS NOT NULL AND size(helds) > 0 AND (inside IS NULL OR pl IN inside) AS isInside
+WITH inside, agency, p, runs, count(pl) AS heldCount,
+     reduce(acc = [], x IN collect(CASE WHEN isInside THEN [h IN helds | {place: pl, held: h}] END) | acc + x) AS within
+WITH agency, p, runs, heldCount, within, inside
+WHERE inside IS NULL OR size(within) > 0
+   OR (heldCount = 0 AND agency:Place AND agency IN inside)`;
 
 /**
  * matchedRuns' rule for counting (programme-stats.repository.ts), from the whole heads' rows
@@ -145,7 +143,7 @@ RETURN collect({
 // The end of a head: programmeRuns collects each run's facts (matchedRuns); the roll-ups keep one
 // row per run and read its facts row by row (countedRuns), with no place filter here.
 const RUNS_OF = (limited: boolean) =>
-  limited ? `WITH null AS targets, agency, p, collect(run) AS runs` : `WITH DISTINCT null AS inside, agency, p`;
+  limited ? `WITH null AS inside, agency, p, collect(run) AS runs` : `WITH DISTINCT null AS inside, agency, p`;
 
 /*
  * Each head comes in two forms: whole (for the roll-ups, which count every run) and limited (for
@@ -239,7 +237,7 @@ WITH inside, agency, p`
   limited
     ? `
 MATCH (agency:Entity)-[run:RUNS]->(p)${whereClause(runFilter(shape))}
-WITH targets, agency, p, collect(run) AS runs`
+WITH insidePlaces AS inside, agency, p, collect(run) AS runs`
     : ''
 }`;
 

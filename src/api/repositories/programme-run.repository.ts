@@ -23,6 +23,11 @@
  * holds the predicates of the filters a request gives (kind, agency, each bound of the date
  * range) and no `$x IS NULL OR` guards: one text per shape, built once (guarded, one text per
  * anchor cost Neo4j a fifth more per request and sent 5 KB of query text each time).
+ *
+ * Label checks: a RUNS edge goes from an entity to a programme and a HELD_IN edge from a
+ * programme to a place (the graph model; the loader writes no other), so the walks along them
+ * check no label at the far end. Each check is a db hit per edge: at 10k pages the flagship's 100
+ * programmes have 8,000 edges.
  */
 import type { ProgrammeKind } from '../../model';
 import type { Neo4jReader } from './reader';
@@ -64,7 +69,7 @@ const runFilter = (shape: RunShape) =>
  * same rule through countedRuns.
  */
 const matchedRuns = (shape: RunShape) => `
-OPTIONAL MATCH (p)-[held:HELD_IN]->(pl:Place)
+OPTIONAL MATCH (p)-[held:HELD_IN]->(pl)
 // One row per place, so that "inside" is walked once per place, not once per story stating it.
 WITH inside, agency, p, runs, pl, ${shape.from || shape.to ? `[h IN collect(held) WHERE ${publishedWithin('h.story', shape)}]` : 'collect(held)'} AS helds
 WITH inside, agency, p, runs, pl, helds, pl IS NOT NULL AND size(helds) > 0 AND (inside IS NULL OR pl IN inside) AS isInside
@@ -89,7 +94,7 @@ WHERE inside IS NULL OR size(within) > 0
  */
 export const countedRuns = (shape: RunShape) => `
 WITH inside, agency, p, COLLECT {
-       MATCH (p)-[held:HELD_IN]->(pl:Place) WHERE ${allOf(publishedWithin('held.story', shape), '(inside IS NULL OR pl IN inside)')}
+       MATCH (p)-[held:HELD_IN]->(pl) WHERE ${allOf(publishedWithin('held.story', shape), '(inside IS NULL OR pl IN inside)')}
        WITH pl, collect(held.story) AS stories
        RETURN {place: pl, stories: stories}
      } AS within
@@ -154,7 +159,7 @@ const RUNS_OF = (limited: boolean) =>
  */
 const hasRun = (shape: RunShape) => {
   const filter = runFilter(shape);
-  return filter === 'true' ? 'EXISTS { (:Entity)-[:RUNS]->(p) }' : `EXISTS { MATCH (agency:Entity)-[run:RUNS]->(p) WHERE ${filter} }`;
+  return filter === 'true' ? 'EXISTS { ()-[:RUNS]->(p) }' : `EXISTS { MATCH (agency)-[run:RUNS]->(p) WHERE ${filter} }`;
 };
 const FIRST_PROGRAMMES = (carry: string) => `WITH ${carry}p ORDER BY p.name, p.id LIMIT toInteger($limit)`;
 
@@ -165,9 +170,9 @@ const FIRST_PROGRAMMES = (carry: string) => `WITH ${carry}p ORDER BY p.name, p.i
 const placeCandidates = (shape: RunShape, places: string, also: string | false = false) => `
   UNWIND ${places} AS x
   CALL (x) {
-    MATCH (x)<-[held:HELD_IN]-(p:Programme)${whereClause(publishedWithin('held.story', shape))} RETURN p
+    MATCH (x)<-[held:HELD_IN]-(p)${whereClause(publishedWithin('held.story', shape))} RETURN p
     UNION
-    MATCH (x)-[run:RUNS]->(p:Programme)
+    MATCH (x)-[run:RUNS]->(p)
     WHERE ${allOf('NOT EXISTS { (p)-[:HELD_IN]->() }', shape.agency && namedBy('x', '$agency'), publishedWithin('run.story', shape))}
     RETURN p
   }
@@ -177,9 +182,9 @@ const placeCandidates = (shape: RunShape, places: string, also: string | false =
 // insidePlaces: the places inside the targets (the same PART_OF walk, done once per request, not
 // once per HELD_IN edge: at 10k pages that walk up from every edge was half the query's db hits).
 const INSIDE_TARGETS = (v: string) => `${v} IN insidePlaces`;
-const isPlaceCandidate = (shape: RunShape) => `${shape.kind ? 'p.kind = $kind AND ' : ''}(EXISTS { MATCH (p)-[held:HELD_IN]->(pl:Place) WHERE ${allOf(publishedWithin('held.story', shape), INSIDE_TARGETS('pl'))} }
+const isPlaceCandidate = (shape: RunShape) => `${shape.kind ? 'p.kind = $kind AND ' : ''}(EXISTS { MATCH (p)-[held:HELD_IN]->(pl) WHERE ${allOf(publishedWithin('held.story', shape), INSIDE_TARGETS('pl'))} }
          OR (NOT EXISTS { (p)-[:HELD_IN]->() }
-             AND EXISTS { MATCH (inside:Place)-[run:RUNS]->(p)
+             AND EXISTS { MATCH (inside)-[run:RUNS]->(p)
                           WHERE ${allOf(INSIDE_TARGETS('inside'), shape.agency && namedBy('inside', '$agency'), publishedWithin('run.story', shape))} }))`;
 
 /*
@@ -229,14 +234,14 @@ CALL (targets, heldHere, insidePlaces) {
   RETURN collect(x) AS inside
 }
 CALL (inside) {${placeCandidates(shape, 'inside')}
-  MATCH (agency:Entity)-[run:RUNS]->(p)${whereClause(runFilter(shape))}
+  MATCH (agency)-[run:RUNS]->(p)${whereClause(runFilter(shape))}
   RETURN DISTINCT agency, p
 }
 WITH inside, agency, p`
 }${
   limited
     ? `
-MATCH (agency:Entity)-[run:RUNS]->(p)${whereClause(runFilter(shape))}
+MATCH (agency)-[run:RUNS]->(p)${whereClause(runFilter(shape))}
 WITH insidePlaces AS inside, agency, p, collect(run) AS runs`
     : ''
 }`;
@@ -256,7 +261,7 @@ const byAgency = (limited: boolean, shape: RunShape) => {
   // Every agency row is one that $agency names (the lookUp), so its runs need no name check.
   const filter = runFilter({ ...shape, agency: false });
   const sorted = `UNWIND agencies AS agency
-  MATCH (agency)-[run:RUNS]->(p:Programme)${whereClause(filter)}
+  MATCH (agency)-[run:RUNS]->(p)${whereClause(filter)}
   WITH DISTINCT agency, p ORDER BY p.name, p.id, agency.name, agency.id LIMIT toInteger($limit)
   RETURN agency, p`;
   // With a kind, the kind's share of the index is unknown here, so the runs are always sorted.
@@ -278,7 +283,7 @@ CALL (agencies, walk) {
   WITH agencies, walk WHERE walk
   MATCH (p:Programme) WHERE p.name >= ${WALK_FROM('walk')}
   WITH agencies, p ORDER BY p.name, p.id
-  WHERE EXISTS { MATCH (p)<-[run:RUNS]-(agency:Entity) WHERE ${allOf('agency IN agencies', filter)} }
+  WHERE EXISTS { MATCH (p)<-[run:RUNS]-(agency) WHERE ${allOf('agency IN agencies', filter)} }
   WITH agencies, p LIMIT toInteger($limit)
   UNWIND agencies AS agency
   MATCH (agency)-[run:RUNS]->(p)${whereClause(filter)}
@@ -294,7 +299,7 @@ MATCH (agency)-[run:RUNS]->(p)${whereClause(filter)}
 ${RUNS_OF(limited)}`
     : `
 ${lookUp('agency', 'Entity', '$agency')}
-MATCH (agency)-[run:RUNS]->(p:Programme)${whereClause(filter)}
+MATCH (agency)-[run:RUNS]->(p)${whereClause(filter)}
 ${RUNS_OF(limited)}`;
 };
 
@@ -303,7 +308,7 @@ const byKind = (limited: boolean, shape: RunShape) => `
 MATCH (p:Programme {kind: $kind})${limited ? `
 WHERE ${hasRun({ ...shape, kind: false })}
 ${FIRST_PROGRAMMES('')}` : ''}
-MATCH (agency:Entity)-[run:RUNS]->(p)${whereClause(runFilter({ ...shape, kind: false }))}
+MATCH (agency)-[run:RUNS]->(p)${whereClause(runFilter({ ...shape, kind: false }))}
 ${RUNS_OF(limited)}`;
 
 // In name-index order: with a limit, Neo4j stops after the first $limit programmes with a run.
@@ -311,7 +316,7 @@ const byProgramme = (limited: boolean, shape: RunShape) => `
 MATCH (p:Programme)
 WHERE p.name IS NOT NULL${limited ? ` AND ${hasRun(shape)}
 ${FIRST_PROGRAMMES('')}` : '\nWITH p ORDER BY p.name'}
-MATCH (agency:Entity)-[run:RUNS]->(p)${whereClause(runFilter(shape))}
+MATCH (agency)-[run:RUNS]->(p)${whereClause(runFilter(shape))}
 ${RUNS_OF(limited)}`;
 
 const HEADS: Readonly<Record<ProgrammeRunAnchor, (limited: boolean, shape: RunShape) => string>> = {

@@ -71,14 +71,17 @@ export function publishedWithin(storyIdExpr: string, bounds: PublishedBounds): s
 
 /**
  * A cache of query texts keyed by the shape of request each answers (which anchor, which filters
- * given: never a value), each built on first use; the shapes are a closed set, so it stays small.
+ * given: never a value), each built on first use. Filter shapes are a closed set, so that cache
+ * stays small; shapes of selection are not, so a caller may bound it (`maxTexts`: emptied when
+ * full, as a client asks the same few selections over and over).
  */
-export function queryTexts(): (key: string, build: () => string) => string {
+export function queryTexts(maxTexts = Infinity): (key: string, build: () => string) => string {
   const texts = new Map<string, string>();
   return (key, build) => {
     let text = texts.get(key);
     if (text === undefined) {
       text = build();
+      if (texts.size >= maxTexts) texts.clear();
       texts.set(key, text);
     }
     return text;

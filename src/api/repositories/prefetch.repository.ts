@@ -9,7 +9,7 @@
  * (`$limit_0`, `$limit_1` … in the order the branches are written). The same selection shape
  * always gives the same text, whatever its `first` values, so Neo4j plans each shape once.
  */
-import { entityHeader, entityTuple, storyMap } from './fragments.repository';
+import { entityHeader, entityTuple, queryTexts, storyMap } from './fragments.repository';
 import type { Neo4jReader } from './reader';
 import { oneNodeReads, type OneNodeReadName } from './relations.repository';
 
@@ -118,20 +118,15 @@ function limitsOf(branches: readonly PrefetchBranch[], params: Record<string, nu
   return params;
 }
 
-/** Texts by root and shape: a client asks the same few selections over and over (bounded, as selections are by depth and list count). */
-const TEXTS = new Map<string, string>();
-const MAX_TEXTS = 1_000;
+/** Texts by root and shape of selection (bounded: selections are many, though a client repeats a few). */
+const texts = queryTexts(1_000);
 
 /** The one prefetch statement for nodes of `root` read with `branches` below them; parameters: $ids and the limits. */
 export function prefetchStatement(root: PrefetchRoot, branches: readonly PrefetchBranch[]): PrefetchStatement {
-  const key = `${root}|${shapeOf(branches)}`;
-  let cypher = TEXTS.get(key);
-  if (cypher === undefined) {
+  const cypher = texts(`${root}|${shapeOf(branches)}`, () => {
     const { match, project } = ROOT_MATCH[root];
-    cypher = `UNWIND $ids AS id\n${match}\nRETURN id, {row: ${project}${nested(0, branches, {})}} AS value`;
-    if (TEXTS.size >= MAX_TEXTS) TEXTS.clear();
-    TEXTS.set(key, cypher);
-  }
+    return `UNWIND $ids AS id\n${match}\nRETURN id, {row: ${project}${nested(0, branches, {})}} AS value`;
+  });
   return { cypher, params: limitsOf(branches) };
 }
 

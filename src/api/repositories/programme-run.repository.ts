@@ -70,7 +70,7 @@ const runFilter = (shape: RunShape) =>
  */
 const matchedRuns = (shape: RunShape) => `
 OPTIONAL MATCH (p)-[held:HELD_IN]->(pl)
-// One row per place, so that "inside" is walked once per place, not once per story stating it.
+// One row per place, so that "inside" is tested once per place, not once per story stating it.
 WITH inside, agency, p, runs, pl, ${shape.from || shape.to ? `[h IN collect(held) WHERE ${publishedWithin('h.story', shape)}]` : 'collect(held)'} AS helds
 WITH inside, agency, p, runs, pl, helds, pl IS NOT NULL AND size(helds) > 0 AND (inside IS NULL OR pl IN inside) AS isInside
 WITH inside, agency, p, runs, count(pl) AS heldCount,

@@ -6,6 +6,7 @@ import { PATH_QUERIES, MAX_PATH_HOPS } from '../../../src/api/repositories/path.
 import { PROGRAMME_RUNS_QUERY } from '../../../src/api/repositories/programme-run.repository';
 import { SEARCH_QUERY } from '../../../src/api/repositories/search.repository';
 import { entityListStatement, storyListStatement } from '../../../src/api/repositories/list.repository';
+import { queryTexts } from '../../../src/api/repositories/fragments.repository';
 import { EntitySort, StorySort } from '../../../src/api/types/enums.type';
 import { PROGRAMMES_HELD_IN, RELATED_ENTITIES, STORIES_MENTIONING } from '../../../src/api/repositories/relations.repository';
 
@@ -54,5 +55,20 @@ describe('pinned Cypher', () => {
     for (const cypher of [PROGRAMME_RUNS_QUERY, SEARCH_QUERY, ...Object.values(PATH_QUERIES), STORIES_MENTIONING, RELATED_ENTITIES, PROGRAMMES_HELD_IN]) {
       expect(cypher).not.toMatch(/\$\{/);
     }
+  });
+});
+
+describe('queryTexts', () => {
+  it('builds each text once per key, and a bounded cache starts over when full', () => {
+    const built: string[] = [];
+    const build = (key: string) => () => (built.push(key), `text of ${key}`);
+    const texts = queryTexts(2);
+    expect(texts('a', build('a'))).toBe('text of a');
+    expect(texts('a', build('a'))).toBe('text of a');
+    texts('b', build('b'));
+    expect(built).toEqual(['a', 'b']);
+    texts('c', build('c'));
+    texts('a', build('a'));
+    expect(built).toEqual(['a', 'b', 'c', 'a']);
   });
 });

@@ -24,16 +24,14 @@
  * the loader has not stored it (a bench-only step for archives loaded before the loader did).
  */
 import 'reflect-metadata';
-import { fork } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { loadConfig } from '../src/config';
 import { openDatabase, type Database } from '../src/neo4j/database';
 import { ingestPaths } from '../src/ingest/run';
 import { startServer, type RunningServer } from '../src/api/server';
-import type { LoadReport, LoadRequest } from './bench-api-load';
-import { benchCases, type BenchCase, type GraphQLAsk, type RawAsk } from './bench/cases';
+import { loadFromChild } from './bench/child-load';
+import { benchCases, DEFAULT_INPUTS, type BenchCase, type GraphQLAsk, type RawAsk } from './bench/cases';
 import { startPeerServer, type PeerServer } from './bench/peer-server';
 
 interface Measure {
@@ -54,9 +52,6 @@ function summarise(latencies: number[], seconds: number, errors: number): Measur
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-/** The path question ends at this organisation (in the seeds and in every synthetic archive). */
-const PATH_TO = 'org:株洲市人力资源和社会保障局';
 
 /**
  * Where the path question starts: the given person when the graph has them, else (a synthetic
@@ -88,13 +83,7 @@ interface Load {
 
 /** autocannon against a GraphQL endpoint, from a child process; latencies per response for an exact p95. */
 async function graphqlRound(url: string, ask: GraphQLAsk, load: Load): Promise<Measure> {
-  const child = fork(path.join(__dirname, 'bench-api-load.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const request: LoadRequest = { url, connections: load.connections, seconds: load.seconds, body: JSON.stringify({ query: ask.query, variables: ask.variables }) };
-  const report = await new Promise<LoadReport>((resolve, reject) => {
-    child.once('message', (message) => resolve(message as LoadReport));
-    child.once('exit', (code) => reject(new Error(`the load generator exited (${code}) without a report`)));
-    child.send(request);
-  });
+  const report = await loadFromChild({ url, connections: load.connections, seconds: load.seconds, body: JSON.stringify({ query: ask.query, variables: ask.variables }) });
   return summarise(report.latencies, load.seconds, report.errors);
 }
 
@@ -216,16 +205,10 @@ async function main(): Promise<void> {
     if (beforeUrl && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(beforeUrl)) throw new Error('--before-url must be a loopback address');
 
     const cases = benchCases({
-      place: argument('--place', '芦淞区'),
-      agency: argument('--agency', '芦淞区'),
-      search: 'lusong',
-      pathFrom: await pathStart(driver, db, argument('--path-from', 'person:谢恩'), PATH_TO),
-      pathTo: PATH_TO,
-      text: '就业',
-      publishedFrom: '2023-03-01',
-      publishedTo: '2023-03-31',
-      nodeId: 'place:430203',
-      statsPlace: '株洲市',
+      ...DEFAULT_INPUTS,
+      place: argument('--place', DEFAULT_INPUTS.place),
+      agency: argument('--agency', DEFAULT_INPUTS.agency),
+      pathFrom: await pathStart(driver, db, argument('--path-from', DEFAULT_INPUTS.pathFrom), DEFAULT_INPUTS.pathTo),
     }).filter((c) => !only || c.name.includes(only));
 
     const results: CaseResult[] = [];

@@ -12,14 +12,14 @@
  * GCT). Each side runs once to warm up, then once measured.
  */
 import 'reflect-metadata';
-import { fork, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/neo4j/database';
 import { startServer } from '../src/api/server';
-import { benchCases } from './bench/cases';
-import type { LoadReport, LoadRequest } from './bench-api-load';
+import { benchCases, DEFAULT_INPUTS } from './bench/cases';
+import { loadFromChild } from './bench/child-load';
 
 const argument = (name: string, fallback: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
 const CLOCK_TICKS_PER_MS = 100 / 1000;
@@ -61,14 +61,7 @@ const nodeCpuMs = () => {
 };
 
 async function load(url: string, body: string, connections: number, seconds: number): Promise<number> {
-  const child = fork(path.join(__dirname, 'bench-api-load.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const request: LoadRequest = { url, connections, seconds, body };
-  const report = await new Promise<LoadReport>((resolve, reject) => {
-    child.once('message', (message) => resolve(message as LoadReport));
-    child.once('exit', (code) => reject(new Error(`the load generator exited (${code})`)));
-    child.send(request);
-  });
-  return report.latencies.length;
+  return (await loadFromChild({ url, connections, seconds, body })).latencies.length;
 }
 
 async function main(): Promise<void> {
@@ -90,10 +83,7 @@ async function main(): Promise<void> {
     return { requests, node: (nodeCpuMs() - node) / requests, jvm: (jvmCpuMs(pid) - jvm) / requests, gc: (jvmGcMs(pid) - gc) / requests };
   };
   try {
-    const cases = benchCases({
-      place: '芦淞区', agency: '芦淞区', search: 'lusong', pathFrom: 'person:谢恩', pathTo: 'org:株洲市人力资源和社会保障局', text: '就业',
-      publishedFrom: '2023-03-01', publishedTo: '2023-03-31', nodeId: 'place:430203', statsPlace: '株洲市',
-    }).filter((c) => !only || c.name.includes(only));
+    const cases = benchCases(DEFAULT_INPUTS).filter((c) => !only || c.name.includes(only));
     console.log('| question | ours req | ours Node ms/req | ours Neo4j ms/req (of it GC) | raw req | raw Node ms/req | raw Neo4j ms/req (of it GC) |');
     console.log('|---|---|---|---|---|---|---|');
     for (const c of cases) {

@@ -13,7 +13,7 @@ import 'reflect-metadata';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/neo4j/database';
 import { startServer } from '../src/api/server';
-import { benchCases } from './bench/cases';
+import { benchCases, DEFAULT_INPUTS } from './bench/cases';
 import { readOnce } from '../src/neo4j/read';
 
 interface ProfiledPlan { operatorType: string; dbHits?: number; rows?: number; arguments: Record<string, unknown>; children: ProfiledPlan[] }
@@ -33,10 +33,7 @@ async function main(): Promise<void> {
     return { hits: hits(plan), ms: Number(result.summary.resultAvailableAfter) + Number(result.summary.resultConsumedAfter), records: result.records.length };
   };
   try {
-    const cases = benchCases({
-      place: '芦淞区', agency: '芦淞区', search: 'lusong', pathFrom: 'person:谢恩', pathTo: 'org:株洲市人力资源和社会保障局', text: '就业',
-      publishedFrom: '2023-03-01', publishedTo: '2023-03-31', nodeId: 'place:430203', statsPlace: '株洲市',
-    }).filter((c) => !only || c.name.includes(only));
+    const cases = benchCases(DEFAULT_INPUTS).filter((c) => !only || c.name.includes(only));
     for (const c of cases) {
       for (let warm = 0; warm < 3; warm++) {
         seen.length = 0;

@@ -47,6 +47,23 @@ export interface CaseInputs {
   statsPlace: string;
 }
 
+/**
+ * The questions' inputs on the seed graph and on every synthetic archive (places and bodies stay
+ * the seeds'); bench-api replaces pathFrom where an archive renamed the person (see pathStart).
+ */
+export const DEFAULT_INPUTS: CaseInputs = {
+  place: '芦淞区',
+  agency: '芦淞区',
+  search: 'lusong',
+  pathFrom: 'person:谢恩',
+  pathTo: 'org:株洲市人力资源和社会保障局',
+  text: '就业',
+  publishedFrom: '2023-03-01',
+  publishedTo: '2023-03-31',
+  nodeId: 'place:430203',
+  statsPlace: '株洲市',
+};
+
 const length = (value: unknown): number => (Array.isArray(value) ? value.length : 0);
 const pairs = (programmes: unknown): number =>
   Array.isArray(programmes) ? programmes.reduce((n: number, p: { runBy?: unknown[]; runByConnection?: { edges: unknown[] } }) => n + (p.runBy?.length ?? p.runByConnection?.edges.length ?? 0), 0) : 0;

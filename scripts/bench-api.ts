@@ -31,6 +31,7 @@ import { openDatabase, type Database } from '../src/neo4j/database';
 import { ingestPaths } from '../src/ingest/run';
 import { startServer, type RunningServer } from '../src/api/server';
 import { loadFromChild } from './bench/child-load';
+import { rawLoops } from './bench/raw-load';
 import { benchCases, DEFAULT_INPUTS, type BenchCase, type GraphQLAsk, type RawAsk } from './bench/cases';
 import { startPeerServer, type PeerServer } from './bench/peer-server';
 
@@ -89,24 +90,8 @@ async function graphqlRound(url: string, ask: GraphQLAsk, load: Load): Promise<M
 
 /** The same concurrency of sequential loops, each running the raw query until time is up. */
 async function rawRound(driver: Driver, database: string, ask: RawAsk, load: Load): Promise<Measure> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const deadline = performance.now() + load.seconds * 1000;
-  const worker = async () => {
-    while (performance.now() < deadline) {
-      const started = performance.now();
-      try {
-        const result = await driver.executeQuery(ask.cypher, ask.params, { database, routing: 'READ' });
-        // Serialise as a server does, so every side pays for JSON.
-        JSON.stringify(result.records.map((record) => record.toObject()));
-        latencies.push(performance.now() - started);
-      } catch {
-        errors += 1;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: load.connections }, worker));
-  return summarise(latencies, load.seconds, errors);
+  const report = await rawLoops(driver, database, ask, load);
+  return summarise(report.latencies, load.seconds, report.errors);
 }
 
 /**

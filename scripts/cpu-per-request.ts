@@ -20,6 +20,7 @@ import { openDatabase } from '../src/neo4j/database';
 import { startServer } from '../src/api/server';
 import { benchCases, DEFAULT_INPUTS } from './bench/cases';
 import { loadFromChild } from './bench/child-load';
+import { rawLoops } from './bench/raw-load';
 
 const argument = (name: string, fallback: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
 const CLOCK_TICKS_PER_MS = 100 / 1000;
@@ -93,19 +94,7 @@ async function main(): Promise<void> {
       await database.driver.executeQuery(c.raw.cypher, c.raw.params, { database: database.database });
       const none = { requests: 0, node: NaN, jvm: NaN, gc: NaN };
       const ours = sides.includes('ours') ? await measure(() => load(server.url, body, connections, seconds)) : none;
-      const raw = !sides.includes('raw') ? none : await measure(async () => {
-        let done = 0;
-        const deadline = performance.now() + seconds * 1000;
-        const worker = async () => {
-          while (performance.now() < deadline) {
-            const result = await database.driver.executeQuery(c.raw.cypher, c.raw.params, { database: database.database, routing: 'READ' });
-            JSON.stringify(result.records.map((record) => record.toObject()));
-            done += 1;
-          }
-        };
-        await Promise.all(Array.from({ length: connections }, worker));
-        return done;
-      });
+      const raw = !sides.includes('raw') ? none : await measure(async () => (await rawLoops(database.driver, database.database, c.raw, { connections, seconds })).latencies.length);
       console.log(`| ${c.name} | ${ours.requests} | ${ours.node.toFixed(2)} | ${ours.jvm.toFixed(2)} (${ours.gc.toFixed(2)}) | ${raw.requests} | ${raw.node.toFixed(2)} | ${raw.jvm.toFixed(2)} (${raw.gc.toFixed(2)}) |`);
     }
   } finally {

@@ -3,7 +3,7 @@
  * relationship types, which Cypher cannot take as parameters, are chosen from these fixed
  * strings by the graph model's enums, never built from input.
  */
-import type { EntityLabel, RelationshipType } from '../model';
+import { PAIR_EDGE_TYPES, type EntityLabel, type PairedType, type RelationshipType } from '../model';
 
 /**
  * Documents a page replaces when the caller knows nothing about it (loadBatch without `previous`,
@@ -25,17 +25,29 @@ RETURN collect(s.id) AS storyIds`;
 export const ENTITIES_OF_STORIES = `
 UNWIND $storyIds AS sid
 MATCH (s:Story {id: sid})-[:MENTIONS|REPORTED]-(e:Entity)
-OPTIONAL MATCH (e)-[:PART_OF*1..8]->(a:Place)
+OPTIONAL MATCH (e)-[:${PAIR_EDGE_TYPES.PART_OF}*1..8]->(a:Place)
 WITH collect(DISTINCT e.id) AS mentioned, collect(DISTINCT a.id) AS ancestors
 RETURN mentioned + [x IN ancestors WHERE NOT x IN mentioned] AS ids`;
 
+/**
+ * Deletes the stories' edges of a paired type, then the pair edge of each pair no edge of the
+ * type joins any more (the loader keeps one per pair joined; see PAIR_EDGE_TYPES).
+ */
+const deleteStatedAndUnpair = (type: PairedType) => `
+MATCH (a)-[r:${type}]->(b) WHERE r.story IN $storyIds
+WITH a, b, collect(r) AS stated
+FOREACH (r IN stated | DELETE r)
+WITH a, b WHERE NOT EXISTS { (a)-[:${type}]->(b) }
+MATCH (a)-[pair:${PAIR_EDGE_TYPES[type]}]->(b)
+DELETE pair`;
+
 /** Story-scoped entity-to-entity edges, one statement per type so each uses its `story` index. */
 export const DELETE_EDGES_OF_STORIES: Record<'RUNS' | 'HELD_IN' | 'HOLDS_POSITION' | 'BASED_IN' | 'PART_OF', string> = {
-  RUNS: 'MATCH ()-[r:RUNS]->() WHERE r.story IN $storyIds DELETE r',
-  HELD_IN: 'MATCH ()-[r:HELD_IN]->() WHERE r.story IN $storyIds DELETE r',
+  RUNS: deleteStatedAndUnpair('RUNS'),
+  HELD_IN: deleteStatedAndUnpair('HELD_IN'),
   HOLDS_POSITION: 'MATCH ()-[r:HOLDS_POSITION]->() WHERE r.story IN $storyIds DELETE r',
   BASED_IN: 'MATCH ()-[r:BASED_IN]->() WHERE r.story IN $storyIds DELETE r',
-  PART_OF: 'MATCH ()-[r:PART_OF]->() WHERE r.story IN $storyIds DELETE r',
+  PART_OF: deleteStatedAndUnpair('PART_OF'),
 };
 
 export const DELETE_STORIES = 'UNWIND $storyIds AS sid MATCH (s:Story {id: sid}) DETACH DELETE s';
@@ -43,12 +55,13 @@ export const DELETE_DOCUMENTS = 'UNWIND $ids AS id MATCH (d:Document {id: id}) D
 
 /**
  * Deletes candidates that nothing refers to any more: their only relationships, if any, are their
- * own PART_OF edges up the hierarchy. Run repeatedly: removing a village can orphan its town.
+ * own PART_OF edges up the hierarchy (and the pair edges beside them). Run repeatedly: removing a
+ * village can orphan its town.
  */
 export const DELETE_ORPHANS = `
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
-WHERE NOT EXISTS { MATCH (e)-[r]-() WHERE NOT (type(r) = 'PART_OF' AND startNode(r) = e) }
+WHERE NOT EXISTS { MATCH (e)-[r]-() WHERE NOT (type(r) IN ['PART_OF', '${PAIR_EDGE_TYPES.PART_OF}'] AND startNode(r) = e) }
 WITH e, e.id AS deletedId
 DETACH DELETE e
 RETURN collect(deletedId) AS deleted`;
@@ -140,12 +153,14 @@ SET r.count = row.count, r.story = row.story`,
 UNWIND $relationships.RUNS AS row
 MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:RUNS {story: row.story}]->(b)
-SET r.evidence = row.evidence`,
+SET r.evidence = row.evidence
+MERGE (a)-[:${PAIR_EDGE_TYPES.RUNS}]->(b)`,
   HELD_IN: `
 UNWIND $relationships.HELD_IN AS row
 MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:HELD_IN {story: row.story}]->(b)
-SET r.evidence = row.evidence`,
+SET r.evidence = row.evidence
+MERGE (a)-[:${PAIR_EDGE_TYPES.HELD_IN}]->(b)`,
   HOLDS_POSITION: `
 UNWIND $relationships.HOLDS_POSITION AS row
 MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
@@ -160,7 +175,8 @@ SET r.evidence = row.evidence`,
 UNWIND $relationships.PART_OF AS row
 MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:PART_OF {story: row.story}]->(b)
-SET r.basis = 'text', r.evidence = row.evidence`,
+SET r.basis = 'text', r.evidence = row.evidence
+MERGE (a)-[:${PAIR_EDGE_TYPES.PART_OF}]->(b)`,
 };
 
 /**
@@ -170,7 +186,8 @@ SET r.basis = 'text', r.evidence = row.evidence`,
 const MERGE_GAZETTEER_PART_OF = `
 UNWIND $gazetteerPartOf AS row
 MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
-MERGE (a)-[:PART_OF {basis: 'gazetteer'}]->(b)`;
+MERGE (a)-[:PART_OF {basis: 'gazetteer'}]->(b)
+MERGE (a)-[:${PAIR_EDGE_TYPES.PART_OF}]->(b)`;
 
 /** Wraps one UNWIND … MERGE as a unit subquery: it runs once for the page and leaves its one row alone. */
 const unit = (statement: string): string => `CALL () {${statement.replace(/\n/g, '\n  ')}\n}`;

@@ -1,7 +1,11 @@
+import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
+import { ROOT_DIR } from '../../src/config';
+import { migrate } from '../../src/neo4j/migrate';
 import type { GraphBatch } from '../../src/ingest/batch';
 import { entityId, storyId } from '../../src/ingest/ids';
 import { BatchContractError, extractionHash, loadBatch } from '../../src/ingest/load';
+import { PAIR_EDGE_TYPES, type PairedType } from '../../src/model';
 import { resetDatabase, testConfig, testDriver } from './harness';
 
 const config = testConfig();
@@ -49,9 +53,10 @@ function pageBatch(opts: { source: string; hash: string; programme: string; extr
   return batch;
 }
 
+/** What the loader wrote: every label (but the migrations' marker) and relationship type, counted. */
 async function snapshot(driver: Driver): Promise<{ nodes: Record<string, number>; rels: Record<string, number> }> {
   const db = { database: config.neo4j.database };
-  const nodes = await driver.executeQuery('MATCH (n) UNWIND labels(n) AS l RETURN l, count(*) AS c ORDER BY l', {}, db);
+  const nodes = await driver.executeQuery("MATCH (n) WHERE NOT n:Migration UNWIND labels(n) AS l RETURN l, count(*) AS c ORDER BY l", {}, db);
   const rels = await driver.executeQuery('MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c ORDER BY t', {}, db);
   return {
     nodes: Object.fromEntries(nodes.records.map((r) => [r.get('l'), r.get('c')])),
@@ -74,7 +79,10 @@ describe('loadBatch (the only writer) against Neo4j', () => {
     expect(result.status).toBe('new');
     const state = await snapshot(driver);
     expect(state.nodes).toMatchObject({ Document: 1, Story: 1, Entity: 6, Person: 1, Organisation: 1, Place: 3, Programme: 1 });
-    expect(state.rels).toEqual({ BASED_IN: 1, CONTAINS: 1, HELD_IN: 1, MENTIONS: 3, PART_OF: 2, REPORTED: 1, RUNS: 1 });
+    expect(state.rels).toEqual({
+      BASED_IN: 1, CONTAINS: 1, HELD_IN: 1, MENTIONS: 3, PART_OF: 2, REPORTED: 1, RUNS: 1,
+      HELD_IN_PAIR: 1, PART_OF_PAIR: 2, RUNS_PAIR: 1,
+    });
     const { records } = await driver.executeQuery(
       'MATCH (o:Organisation)-[r:RUNS]->(p:Programme) RETURN o.aliases AS aliases, o.pinyin AS pinyin, r.story AS story, r.evidence AS evidence',
       {},
@@ -164,6 +172,65 @@ describe('loadBatch (the only writer) against Neo4j', () => {
     expect(state.nodes.Place).toBe(3);
     expect(state.rels.PART_OF).toBe(2);
     expect(state.rels.BASED_IN).toBe(2);
+  });
+
+  it('keeps one pair edge per pair that fact edges join, through loads, rewrites and removals', async () => {
+    const db = { database: config.neo4j.database };
+    // The pairs that edges of `edgeType(type)` join, per paired type, as sorted "type from→to" lines.
+    const pairs = async (edgeType: (type: PairedType) => string) => {
+      const lines: string[] = [];
+      for (const type of Object.keys(PAIR_EDGE_TYPES) as PairedType[]) {
+        const { records } = await driver.executeQuery(`MATCH (a)-[:${edgeType(type)}]->(b) RETURN DISTINCT a.id AS a, b.id AS b`, {}, db);
+        lines.push(...records.map((r) => `${type} ${String(r.get('a'))}→${String(r.get('b'))}`));
+      }
+      return lines.sort();
+    };
+    const facts = () => pairs((type) => type);
+    const paired = () => pairs((type) => PAIR_EDGE_TYPES[type]);
+    const onePerPair = async () => {
+      const { records } = await driver.executeQuery(
+        'MATCH (a)-[r:RUNS_PAIR|HELD_IN_PAIR|PART_OF_PAIR]->(b) WITH a, b, type(r) AS t, count(r) AS n WHERE n > 1 RETURN count(*) AS twice', {}, db);
+      return Number(records[0]?.get('twice'));
+    };
+
+    // Two pages state the same run and place: two RUNS edges, one pair edge.
+    await load(pageBatch({ source: 'a.txt', hash: 'aaaa', programme: '春风行动招聘会' }));
+    await load(pageBatch({ source: 'b.txt', hash: 'bbbb', programme: '春风行动招聘会' }));
+    const runs = await driver.executeQuery('MATCH (:Organisation)-[r:RUNS]->(:Programme) RETURN count(r) AS n', {}, db);
+    expect(Number(runs.records[0]?.get('n'))).toBe(2);
+    expect(await paired()).toEqual(await facts());
+    expect(await paired()).toHaveLength(4);
+    expect(await onePerPair()).toBe(0);
+
+    // Page a now states another programme: the shared pairs stay (page b still states them).
+    await load(pageBatch({ source: 'a.txt', hash: 'cccc', programme: '就业援助月' }));
+    expect(await paired()).toEqual(await facts());
+    expect(await paired()).toHaveLength(6);
+
+    // Page b goes: its programme's pairs go with its last fact edges; a reload adds nothing twice.
+    await load({ document: { id: 'doc:dddd', source: 'b.txt' }, stories: [], entities: [], relationships: [], warnings: [] });
+    await load(pageBatch({ source: 'a.txt', hash: 'eeee', programme: '就业援助月' }));
+    expect(await paired()).toEqual(await facts());
+    expect((await paired()).filter((line) => line.includes('春风行动'))).toEqual([]);
+    expect(await onePerPair()).toBe(0);
+  });
+
+  it('gives a graph loaded before pair edges its pair edges once, on the next start (migrations.cypher)', async () => {
+    const db = { database: config.neo4j.database };
+    await load(pageBatch({ source: 'a.txt', hash: 'aaaa', programme: '春风行动招聘会' }));
+    await load(pageBatch({ source: 'b.txt', hash: 'bbbb', programme: '宝妈计划' }));
+    const before = await snapshot(driver);
+    // As an earlier version left it: fact edges only, no marker.
+    await driver.executeQuery('MATCH ()-[r:RUNS_PAIR|HELD_IN_PAIR|PART_OF_PAIR]->() DELETE r', {}, db);
+    await driver.executeQuery('MATCH (m:Migration) DELETE m', {}, db);
+    await migrate(driver, { database: config.neo4j.database, schemaFile: path.join(ROOT_DIR, 'schema', 'neo4j.cypher') });
+    expect(await snapshot(driver)).toEqual(before);
+    const marker = await driver.executeQuery("MATCH (m:Migration {id: 'pair-edges'}) RETURN count(m) AS n", {}, db);
+    expect(Number(marker.records[0]?.get('n'))).toBe(1);
+    // With the marker there, a start does not look again (and would add nothing if it did).
+    await driver.executeQuery('MATCH ()-[r:RUNS_PAIR]->() DELETE r', {}, db);
+    await migrate(driver, { database: config.neo4j.database, schemaFile: path.join(ROOT_DIR, 'schema', 'neo4j.cypher') });
+    expect((await snapshot(driver)).rels.RUNS_PAIR).toBeUndefined();
   });
 
   it('removes places only the replaced version needed, ancestors included when nothing else uses them', async () => {

@@ -8,7 +8,7 @@
  * query that grows with the offset, and each page is its own short read transaction so that a
  * long export never runs into the transaction timeout.
  */
-import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../model';
+import { NODE_LABELS, PAIR_EDGE_TYPES, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../model';
 
 /**
  * The label the loader matches the start node of each relationship type by (see
@@ -50,8 +50,8 @@ LIMIT 10`;
  */
 export const PLACE_SCOPE = `
 MATCH (root:Place {id: $placeId})
-CALL (root) { MATCH (p:Place)-[:PART_OF*0..10]->(root) RETURN collect(DISTINCT p) AS places }
-CALL (root) { OPTIONAL MATCH (root)-[:PART_OF*1..10]->(a:Place) RETURN collect(DISTINCT a) AS ancestors }
+CALL (root) { MATCH (p:Place)-[:${PAIR_EDGE_TYPES.PART_OF}*0..10]->(root) RETURN collect(DISTINCT p) AS places }
+CALL (root) { OPTIONAL MATCH (root)-[:${PAIR_EDGE_TYPES.PART_OF}*1..10]->(a:Place) RETURN collect(DISTINCT a) AS ancestors }
 CALL (places) {
   UNWIND places AS p
   CALL (p) { MATCH (g:Programme)-[:HELD_IN]->(p) RETURN g UNION MATCH (p)-[:RUNS]->(g:Programme) RETURN g }
@@ -91,7 +91,7 @@ WITH collect(s) AS stories
 CALL (stories) { UNWIND stories AS s MATCH (d:Document)-[:CONTAINS]->(s) RETURN collect(DISTINCT d) AS documents }
 CALL (stories) { UNWIND stories AS s MATCH (s)-[:MENTIONS]->(e:Entity) RETURN collect(DISTINCT e) AS mentioned }
 CALL (stories) { UNWIND stories AS s MATCH (p:Entity)-[:REPORTED]->(s) RETURN collect(DISTINCT p) AS reporters }
-CALL (mentioned) { UNWIND mentioned AS e MATCH (e:Place)-[:PART_OF*1..10]->(a:Place) RETURN collect(DISTINCT a) AS ancestors }
+CALL (mentioned) { UNWIND mentioned AS e MATCH (e:Place)-[:${PAIR_EDGE_TYPES.PART_OF}*1..10]->(a:Place) RETURN collect(DISTINCT a) AS ancestors }
 UNWIND stories + documents + mentioned + reporters + ancestors AS n
 WITH DISTINCT n
 RETURN n.id AS id, ${KIND} AS label`;

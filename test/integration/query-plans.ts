@@ -112,7 +112,7 @@ export function plannedStatements(): PlannedStatement[] {
   // runs, not an Apply per run), walking PART_OF down from each place of those levels, and the
   // places inside a filter place once too: no walk up PART_OF from any run's place.
   const rollups = {
-    shape: [/^CartesianProduct/, /^NodeIndexSeek RANGE INDEX d:Place\(level\)/, /^VarLengthExpand\(Pruning,BFS,All\) \(d\)<-\[:PART_OF\*0\.\.8\]-\(x\)/],
+    shape: [/^CartesianProduct/, /^NodeIndexSeek RANGE INDEX d:Place\(level\)/, /^VarLengthExpand\(Pruning,BFS,All\) \(d\)<-\[:PART_OF_PAIR\*0\.\.8\]-\(x\)/],
     never: [/^VarLengthExpand.* \(\w+\)-\[[^\]]*PART_OF[^\]]*\]->/],
   };
   for (const [name, where, groupBy, anchor] of [

@@ -1,3 +1,5 @@
+import { PAIR_EDGE_TYPES } from '../../model';
+
 /**
  * Cypher fragments shared by the repositories. They are fixed text with fixed variable names,
  * spliced into constant queries when the modules load, so every query stays one constant string
@@ -39,6 +41,13 @@ export function namedBy(v: string, p: string): string {
 
 /** Deepest administrative chain we walk (village → town → district → city → province → country, with slack). */
 export const MAX_PART_OF_DEPTH = 8;
+
+/**
+ * Containment walks follow the pair edges, one per two places (model.ts): the PART_OF edges
+ * themselves are one per story stating them, and an archive's street is stated PART_OF its
+ * district thousands of times, each a path a walk would try.
+ */
+export const PART_OF_PAIR = PAIR_EDGE_TYPES.PART_OF;
 
 /**
  * Binds `v` to every node of `label` that parameter `p` names (id, canonical name or alias),

@@ -16,7 +16,7 @@
 import type { EntityLabel } from '../../model';
 import { EntitySort, StorySort } from '../types/enums.type';
 import type { Neo4jReader } from './reader';
-import { entityHeader, lookUp, MAX_PART_OF_DEPTH, namedBy, queryTexts, storyMap } from './fragments.repository';
+import { entityHeader, lookUp, MAX_PART_OF_DEPTH, PART_OF_PAIR, namedBy, queryTexts, storyMap } from './fragments.repository';
 import { toEntityRow, type EntityRow, type EntityTuple, type StoryRow } from './rows';
 
 export interface PageWindow {
@@ -29,7 +29,7 @@ export interface PageResult<T> {
   items: T[];
 }
 
-const UNDER = `-[:PART_OF*0..${MAX_PART_OF_DEPTH}]->`;
+const UNDER = `-[:${PART_OF_PAIR}*0..${MAX_PART_OF_DEPTH}]->`;
 
 /** One filter's predicate on the listed node, by the parameter that carries its value. */
 type Predicates = Readonly<Record<string, string>>;
@@ -50,7 +50,7 @@ const ENTITY_PREDICATES: Record<EntityLabel, Predicates> = {
   Place: {
     nameContains: NAME_CONTAINS,
     level: 'n.level = $level',
-    within: `EXISTS { MATCH (n)-[:PART_OF*1..${MAX_PART_OF_DEPTH}]->(t:Place) WHERE ${namedBy('t', '$within')} }`,
+    within: `EXISTS { MATCH (n)-[:${PART_OF_PAIR}*1..${MAX_PART_OF_DEPTH}]->(t:Place) WHERE ${namedBy('t', '$within')} }`,
   },
   Programme: {
     nameContains: NAME_CONTAINS,
@@ -92,13 +92,13 @@ export const ENTITY_ANCHORS = {
 MATCH (o)<-[:HOLDS_POSITION]-(n:Person) WITH DISTINCT n`, nameContains: NAME_ANCHOR('n', 'Person') },
   Organisation: {
     place: `${lookUp('t', 'Place', '$anchor')}
-MATCH (t)<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(:Place)<-[:BASED_IN]-(n:Organisation) WITH DISTINCT n`,
+MATCH (t)<-[:${PART_OF_PAIR}*0..${MAX_PART_OF_DEPTH}]-(:Place)<-[:BASED_IN]-(n:Organisation) WITH DISTINCT n`,
     nameContains: NAME_ANCHOR('n', 'Organisation'),
     type: `MATCH (n:Organisation {type: $anchor})`,
   },
   Place: {
     within: `${lookUp('t', 'Place', '$anchor')}
-MATCH (t)<-[:PART_OF*1..${MAX_PART_OF_DEPTH}]-(n:Place) WITH DISTINCT n`,
+MATCH (t)<-[:${PART_OF_PAIR}*1..${MAX_PART_OF_DEPTH}]-(n:Place) WITH DISTINCT n`,
     nameContains: NAME_ANCHOR('n', 'Place'),
     level: `MATCH (n:Place {level: $anchor})`,
   },
@@ -106,7 +106,7 @@ MATCH (t)<-[:PART_OF*1..${MAX_PART_OF_DEPTH}]-(n:Place) WITH DISTINCT n`,
     agency: `${lookUp('a', 'Entity', '$anchor')}
 MATCH (a)-[:RUNS]->(n:Programme) WITH DISTINCT n`,
     place: `${lookUp('t', 'Place', '$anchor')}
-MATCH (t)<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(:Place)<-[:HELD_IN]-(n:Programme) WITH DISTINCT n`,
+MATCH (t)<-[:${PART_OF_PAIR}*0..${MAX_PART_OF_DEPTH}]-(:Place)<-[:HELD_IN]-(n:Programme) WITH DISTINCT n`,
     nameContains: NAME_ANCHOR('n', 'Programme'),
     kind: `MATCH (n:Programme {kind: $anchor})`,
   },
@@ -213,7 +213,7 @@ MATCH (e)<-[:MENTIONS]-(s:Story) WITH DISTINCT s`,
   reporter: `${lookUp('p', 'Entity', '$anchor')}
 MATCH (p)-[:REPORTED]->(s:Story) WITH DISTINCT s`,
   place: `${lookUp('t', 'Place', '$anchor')}
-MATCH (t)<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(:Place)<-[:MENTIONS]-(s:Story) WITH DISTINCT s`,
+MATCH (t)<-[:${PART_OF_PAIR}*0..${MAX_PART_OF_DEPTH}]-(:Place)<-[:MENTIONS]-(s:Story) WITH DISTINCT s`,
   headlineContains: `MATCH (s:Story) WHERE s.headline CONTAINS $anchor`,
   // Chinese text of three characters or more: the phrase in the `story_text` fulltext index (CJK
   // bigrams); the filter checks CONTAINS, since consecutive bigrams may straddle punctuation

@@ -29,9 +29,9 @@
  * check no label at the far end. Each check is a db hit per edge: at 10k pages the flagship's 100
  * programmes have 8,000 edges.
  */
-import type { ProgrammeKind } from '../../model';
+import { PAIR_EDGE_TYPES, type PairedType, type ProgrammeKind } from '../../model';
 import type { Neo4jReader } from './reader';
-import { allOf, entityHeader, lookUp, MAX_PART_OF_DEPTH, namedBy, publishedWithin, queryTexts, storyMap, whereClause, type PublishedBounds } from './fragments.repository';
+import { allOf, entityHeader, lookUp, MAX_PART_OF_DEPTH, PART_OF_PAIR, namedBy, publishedWithin, queryTexts, storyMap, whereClause, type PublishedBounds } from './fragments.repository';
 import { toEntityRow, toEvidenceRows, type EntityRow, type EntityTuple, type EvidenceRow, type StoryRow } from './rows';
 
 /**
@@ -53,6 +53,16 @@ export interface RunShape extends PublishedBounds {
 export function runShape(query: Pick<ProgrammeRunQuery, 'kind' | 'agency' | 'publishedFrom' | 'publishedTo'>): RunShape {
   return { kind: query.kind !== null, agency: query.agency !== null, from: query.publishedFrom !== null, to: query.publishedTo !== null };
 }
+
+/** Whether the request bounds the publication date: then which stories state a fact matters. */
+const dated = (shape: PublishedBounds) => shape.from || shape.to;
+
+/**
+ * The edge type a walk for "which programmes, agencies, places" takes: the pair edges (one per
+ * pair, model.ts) unless a date bound must look at the stories each fact edge names. At 10k pages
+ * the flagship's two commonest programmes had 2,000 RUNS and 2,000 HELD_IN edges each, one pair.
+ */
+const along = (type: PairedType, shape: PublishedBounds) => (dated(shape) ? type : PAIR_EDGE_TYPES[type]);
 
 /** A run `run` of `agency` on programme `p` that the filters keep. */
 const runFilter = (shape: RunShape) =>
@@ -145,10 +155,58 @@ RETURN collect({
        evidence: []
      }) AS runs, [] AS stories`;
 
+/*
+ * The answer without a date bound, from (inside, agency, p) rows, one per pair: each run's places
+ * are its pair edges (inside the filter place), and its sentences are read only for the $limit runs
+ * kept, up to MAX_EVIDENCE_PER_RUN each (the RUNS sentences first, then HELD_IN, as matchedRuns
+ * orders them), so a programme stated by 2,000 stories costs 20 edge reads, not 4,000.
+ */
+const pairedRuns = `
+WITH inside, agency, p, COLLECT { MATCH (p)-[:${PAIR_EDGE_TYPES.HELD_IN}]->(pl) WHERE inside IS NULL OR pl IN inside RETURN pl } AS placeNodes
+WHERE inside IS NULL OR size(placeNodes) > 0
+   OR (NOT EXISTS { (p)-[:${PAIR_EDGE_TYPES.HELD_IN}]->() } AND agency:Place AND agency IN inside)
+ORDER BY p.name, p.id, agency.name, agency.id
+LIMIT toInteger($limit)`;
+
+const runHeaders = `agency: ${entityHeader('agency')},
+       programme: ${entityHeader('p')},
+       places: [x IN placeNodes | ${entityHeader('x')}]`;
+
+const pairTail = `${pairedRuns}
+WITH agency, p, placeNodes, COLLECT {
+  MATCH (agency)-[r:RUNS]->(p) WHERE r.evidence IS NOT NULL
+  RETURN {story: r.story, sentence: r.evidence} AS e LIMIT ${MAX_EVIDENCE_PER_RUN}
+} AS stated
+WITH agency, p, placeNodes, stated + CASE WHEN size(stated) >= ${MAX_EVIDENCE_PER_RUN} THEN [] ELSE COLLECT {
+  UNWIND placeNodes AS pl
+  MATCH (p)-[h:HELD_IN]->(pl) WHERE h.evidence IS NOT NULL
+  RETURN {story: h.story, sentence: h.evidence} AS e LIMIT ${MAX_EVIDENCE_PER_RUN}
+} END AS sentences
+WITH collect({
+       ${runHeaders},
+       evidence: sentences[..${MAX_EVIDENCE_PER_RUN}]
+     }) AS found
+WITH found, reduce(ids = [], row IN found | ids + [e IN row.evidence | e.story]) AS storyIds
+RETURN found AS runs, COLLECT {
+  UNWIND storyIds AS storyId
+  WITH DISTINCT storyId
+  MATCH (s:Story {id: storyId})
+  RETURN ${storyMap('s')}
+} AS stories`;
+
+const pairLeanTail = `${pairedRuns}
+RETURN collect({
+       ${runHeaders},
+       evidence: []
+     }) AS runs, [] AS stories`;
+
 // The end of a head: programmeRuns collects each run's facts (matchedRuns); the roll-ups keep one
 // row per run and read its facts row by row (countedRuns), with no place filter here.
-const RUNS_OF = (limited: boolean) =>
-  limited ? `WITH null AS inside, agency, p, collect(run) AS runs` : `WITH DISTINCT null AS inside, agency, p`;
+const RUNS_OF = (limited: boolean, shape: PublishedBounds) =>
+  limited && dated(shape) ? `WITH null AS inside, agency, p, collect(run) AS runs` : `WITH ${dated(shape) ? 'DISTINCT ' : ''}null AS inside, agency, p`;
+
+/** The runs of programme `p` the filter keeps: fact edges (bound to `run`) when dated, else pairs. */
+const runsOfP = (shape: RunShape, filter = runFilter(shape)) => `MATCH (agency)-[${dated(shape) ? 'run:RUNS' : `:${PAIR_EDGE_TYPES.RUNS}`}]->(p)${whereClause(filter)}`;
 
 /*
  * Each head comes in two forms: whole (for the roll-ups, which count every run) and limited (for
@@ -159,7 +217,7 @@ const RUNS_OF = (limited: boolean) =>
  */
 const hasRun = (shape: RunShape) => {
   const filter = runFilter(shape);
-  return filter === 'true' ? 'EXISTS { ()-[:RUNS]->(p) }' : `EXISTS { MATCH (agency)-[run:RUNS]->(p) WHERE ${filter} }`;
+  return filter === 'true' ? `EXISTS { ()-[:${along('RUNS', shape)}]->(p) }` : `EXISTS { ${runsOfP(shape, filter)} }`;
 };
 const FIRST_PROGRAMMES = (carry: string) => `WITH ${carry}p ORDER BY p.name, p.id LIMIT toInteger($limit)`;
 
@@ -170,10 +228,10 @@ const FIRST_PROGRAMMES = (carry: string) => `WITH ${carry}p ORDER BY p.name, p.i
 const placeCandidates = (shape: RunShape, places: string, also: string | false = false) => `
   UNWIND ${places} AS x
   CALL (x) {
-    MATCH (x)<-[held:HELD_IN]-(p)${whereClause(publishedWithin('held.story', shape))} RETURN p
+    MATCH (x)<-[held:${along('HELD_IN', shape)}]-(p)${whereClause(publishedWithin('held.story', shape))} RETURN p
     UNION
-    MATCH (x)-[run:RUNS]->(p)
-    WHERE ${allOf('NOT EXISTS { (p)-[:HELD_IN]->() }', shape.agency && namedBy('x', '$agency'), publishedWithin('run.story', shape))}
+    MATCH (x)-[run:${along('RUNS', shape)}]->(p)
+    WHERE ${allOf(`NOT EXISTS { (p)-[:${along('HELD_IN', shape)}]->() }`, shape.agency && namedBy('x', '$agency'), publishedWithin('run.story', shape))}
     RETURN p
   }
   WITH DISTINCT p${whereClause(allOf(shape.kind && 'p.kind = $kind', also))}`;
@@ -182,9 +240,9 @@ const placeCandidates = (shape: RunShape, places: string, also: string | false =
 // insidePlaces: the places inside the targets (the same PART_OF walk, done once per request, not
 // once per HELD_IN edge: at 10k pages that walk up from every edge was half the query's db hits).
 const INSIDE_TARGETS = (v: string) => `${v} IN insidePlaces`;
-const isPlaceCandidate = (shape: RunShape) => `${shape.kind ? 'p.kind = $kind AND ' : ''}(EXISTS { MATCH (p)-[held:HELD_IN]->(pl) WHERE ${allOf(publishedWithin('held.story', shape), INSIDE_TARGETS('pl'))} }
-         OR (NOT EXISTS { (p)-[:HELD_IN]->() }
-             AND EXISTS { MATCH (inside)-[run:RUNS]->(p)
+const isPlaceCandidate = (shape: RunShape) => `${shape.kind ? 'p.kind = $kind AND ' : ''}(EXISTS { MATCH (p)-[held:${along('HELD_IN', shape)}]->(pl) WHERE ${allOf(publishedWithin('held.story', shape), INSIDE_TARGETS('pl'))} }
+         OR (NOT EXISTS { (p)-[:${along('HELD_IN', shape)}]->() }
+             AND EXISTS { MATCH (inside)-[run:${along('RUNS', shape)}]->(p)
                           WHERE ${allOf(INSIDE_TARGETS('inside'), shape.agency && namedBy('inside', '$agency'), publishedWithin('run.story', shape))} }))`;
 
 /*
@@ -210,9 +268,9 @@ ${
   limited
     ? `CALL (targets) {
   UNWIND targets AS target
-  MATCH (target)<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(x:Place)
+  MATCH (target)<-[:${PART_OF_PAIR}*0..${MAX_PART_OF_DEPTH}]-(x:Place)
   WITH DISTINCT x
-  RETURN sum(COUNT { (x)<-[:HELD_IN]-() }) AS heldHere, collect(x) AS insidePlaces
+  RETURN sum(COUNT { (x)<-[:${along('HELD_IN', shape)}]-() }) AS heldHere, collect(x) AS insidePlaces
 }
 CALL (targets, heldHere, insidePlaces) {
   WITH heldHere, insidePlaces WHERE heldHere <= 20 * $limit
@@ -229,20 +287,20 @@ CALL (targets, heldHere, insidePlaces) {
 }`
     : `CALL (targets) {
   UNWIND targets AS target
-  MATCH (target)<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(x:Place)
+  MATCH (target)<-[:${PART_OF_PAIR}*0..${MAX_PART_OF_DEPTH}]-(x:Place)
   WITH DISTINCT x
   RETURN collect(x) AS inside
 }
 CALL (inside) {${placeCandidates(shape, 'inside')}
-  MATCH (agency)-[run:RUNS]->(p)${whereClause(runFilter(shape))}
+  ${runsOfP(shape)}
   RETURN DISTINCT agency, p
 }
 WITH inside, agency, p`
 }${
   limited
     ? `
-MATCH (agency)-[run:RUNS]->(p)${whereClause(runFilter(shape))}
-WITH insidePlaces AS inside, agency, p, collect(run) AS runs`
+${runsOfP(shape)}
+WITH insidePlaces AS inside, agency, p${dated(shape) ? ', collect(run) AS runs' : ''}`
     : ''
 }`;
 
@@ -261,7 +319,7 @@ const byAgency = (limited: boolean, shape: RunShape) => {
   // Every agency row is one that $agency names (the lookUp), so its runs need no name check.
   const filter = runFilter({ ...shape, agency: false });
   const sorted = `UNWIND agencies AS agency
-  MATCH (agency)-[run:RUNS]->(p)${whereClause(filter)}
+  ${runsOfP(shape, filter)}
   WITH DISTINCT agency, p ORDER BY p.name, p.id, agency.name, agency.id LIMIT toInteger($limit)
   RETURN agency, p`;
   // With a kind, the kind's share of the index is unknown here, so the runs are always sorted.
@@ -271,7 +329,7 @@ const byAgency = (limited: boolean, shape: RunShape) => {
 }`
     : `CALL (agencies) {
   UNWIND agencies AS agency
-  MATCH (agency)-[:RUNS]->(q)
+  MATCH (agency)-[:${along('RUNS', shape)}]->(q)
   WITH DISTINCT q
   RETURN count(q) AS ran
 }
@@ -283,10 +341,10 @@ CALL (agencies, walk) {
   WITH agencies, walk WHERE walk
   MATCH (p:Programme) WHERE p.name >= ${WALK_FROM('walk')}
   WITH agencies, p ORDER BY p.name, p.id
-  WHERE EXISTS { MATCH (p)<-[run:RUNS]-(agency) WHERE ${allOf('agency IN agencies', filter)} }
+  WHERE EXISTS { MATCH (p)<-[run:${along('RUNS', shape)}]-(agency) WHERE ${allOf('agency IN agencies', filter)} }
   WITH agencies, p LIMIT toInteger($limit)
   UNWIND agencies AS agency
-  MATCH (agency)-[run:RUNS]->(p)${whereClause(filter)}
+  ${runsOfP(shape, filter)}
   WITH DISTINCT agency, p ORDER BY p.name, p.id, agency.name, agency.id LIMIT toInteger($limit)
   RETURN agency, p
 }`;
@@ -295,12 +353,12 @@ CALL (agencies, walk) {
 ${lookUp('agency', 'Entity', '$agency')}
 WITH collect(agency) AS agencies
 ${pick}
-MATCH (agency)-[run:RUNS]->(p)${whereClause(filter)}
-${RUNS_OF(limited)}`
+${runsOfP(shape, filter)}
+${RUNS_OF(limited, shape)}`
     : `
 ${lookUp('agency', 'Entity', '$agency')}
-MATCH (agency)-[run:RUNS]->(p)${whereClause(filter)}
-${RUNS_OF(limited)}`;
+${runsOfP(shape, filter)}
+${RUNS_OF(limited, shape)}`;
 };
 
 // The index finds the kind: the runs need no kind check.
@@ -308,16 +366,16 @@ const byKind = (limited: boolean, shape: RunShape) => `
 MATCH (p:Programme {kind: $kind})${limited ? `
 WHERE ${hasRun({ ...shape, kind: false })}
 ${FIRST_PROGRAMMES('')}` : ''}
-MATCH (agency)-[run:RUNS]->(p)${whereClause(runFilter({ ...shape, kind: false }))}
-${RUNS_OF(limited)}`;
+${runsOfP(shape, runFilter({ ...shape, kind: false }))}
+${RUNS_OF(limited, shape)}`;
 
 // In name-index order: with a limit, Neo4j stops after the first $limit programmes with a run.
 const byProgramme = (limited: boolean, shape: RunShape) => `
 MATCH (p:Programme)
 WHERE p.name IS NOT NULL${limited ? ` AND ${hasRun(shape)}
 ${FIRST_PROGRAMMES('')}` : '\nWITH p ORDER BY p.name'}
-MATCH (agency)-[run:RUNS]->(p)${whereClause(runFilter(shape))}
-${RUNS_OF(limited)}`;
+${runsOfP(shape)}
+${RUNS_OF(limited, shape)}`;
 
 const HEADS: Readonly<Record<ProgrammeRunAnchor, (limited: boolean, shape: RunShape) => string>> = {
   PLACE: byPlace,
@@ -343,7 +401,10 @@ function memoised(build: (anchor: ProgrammeRunAnchor, shape: RunShape, form: str
  */
 export const runHead = memoised((anchor, shape) => HEADS[anchor](false, shape));
 
-const programmeRunsText = memoised((anchor, shape, form) => HEADS[anchor](true, shape) + (form === 'evidence' ? tail(shape) : leanTail(shape)));
+const programmeRunsText = memoised((anchor, shape, form) => {
+  const end = dated(shape) ? (form === 'evidence' ? tail(shape) : leanTail(shape)) : form === 'evidence' ? pairTail : pairLeanTail;
+  return HEADS[anchor](true, shape) + end;
+});
 
 /** The query text and parameters a programmeRuns request runs (exported for the plan tests). */
 export function programmeRunsStatement(query: ProgrammeRunQuery): { cypher: string; params: Record<string, unknown> } {

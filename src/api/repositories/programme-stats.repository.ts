@@ -22,7 +22,7 @@
  */
 import type { Neo4jReader } from './reader';
 import { countedRuns, programmeRunAnchor, runHead, runShape, type ProgrammeRunQuery } from './programme-run.repository';
-import { MAX_PART_OF_DEPTH, queryTexts } from './fragments.repository';
+import { MAX_PART_OF_DEPTH, PART_OF_PAIR, queryTexts } from './fragments.repository';
 
 export type StatsDimension = 'DISTRICT' | 'SUBDISTRICT' | 'AGENCY' | 'KIND' | 'MONTH';
 
@@ -46,7 +46,7 @@ const ROLLUPS = `CALL () {
   // The hint pins the walk down from the few places of the level: on a small graph the planner
   // would sometimes start from the places below and walk up, the cost this query exists to avoid.
   MATCH (d:Place) USING INDEX d:Place(level) WHERE d.level IN CASE dimension WHEN 'DISTRICT' THEN ${cypherList(LEVELS.DISTRICT)} ELSE ${cypherList(LEVELS.SUBDISTRICT)} END
-  MATCH (d)<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(x:Place)
+  MATCH (d)<-[:${PART_OF_PAIR}*0..${MAX_PART_OF_DEPTH}]-(x:Place)
   WITH DISTINCT dimension, d, x
   WITH x, collect(CASE dimension WHEN 'DISTRICT' THEN d { .id, .name } END) AS districts,
        collect(CASE dimension WHEN 'SUBDISTRICT' THEN d { .id, .name } END) AS subdistricts

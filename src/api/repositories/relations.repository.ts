@@ -4,7 +4,7 @@
  * key-ordered array DataLoader expects, so these functions need not preserve order.
  */
 import type { Neo4jReader } from './reader';
-import { entityHeader, entityTuple, firstLinked, firstLinkedOne, MAX_PART_OF_DEPTH, storyMap, type FirstLinked } from './fragments.repository';
+import { entityHeader, entityTuple, firstLinked, firstLinkedOne, MAX_PART_OF_DEPTH, PART_OF_PAIR, storyMap, type FirstLinked } from './fragments.repository';
 import {
   toEntityRow,
   toEvidenceRows,
@@ -203,18 +203,22 @@ WITH ${n}, ${x}, ${x}h ORDER BY ${x}.name, ${x}.id, ${x}h.title, ${x}h.story LIM
   item: (n, x) => `{person: ${entityHeader(x)}, at: ${entityHeader(n)}, title: ${x}h.title, story: ${x}h.story, sentence: ${x}h.evidence}`,
 };
 
-/** The containing places; the gazetteer's containment first, then what a story states. */
+/**
+ * The containing places; the gazetteer's containment first, then what a story states. Each parent
+ * once along the pair edges, then one look for a gazetteer edge to it (a street is stated PART_OF
+ * its district by every story that names both).
+ */
+const FROM_GAZETTEER = (n: string, q: string, r: string) => `EXISTS { (${n})-[${r}:PART_OF]->(${q}) WHERE ${r}.basis = 'gazetteer' }`;
 export const PARENTS_OF_PLACES = `
 UNWIND $ids AS id
-MATCH (:Place {id: id})-[r:PART_OF]->(q:Place)
-WITH id, q, max(CASE r.basis WHEN 'gazetteer' THEN 1 ELSE 0 END) AS fromGazetteer
+MATCH (n:Place {id: id})-[:${PART_OF_PAIR}]->(q:Place)
+WITH id, q, ${FROM_GAZETTEER('n', 'q', 'r')} AS fromGazetteer
 ORDER BY fromGazetteer DESC, q.name
 RETURN id, collect(${entityHeader('q')}) AS items`;
 export const PARENTS_OF_PLACE: OneNodeBody = {
-  // EXISTS: max(CASE r.basis WHEN 'gazetteer' THEN 1 ELSE 0 END) = 1.
-  rows: (n, x) => `MATCH (${n}:Place)-[:PART_OF]->(${x}:Place)
-WITH DISTINCT ${n}, ${x}
-ORDER BY EXISTS { (${n})-[${x}r:PART_OF]->(${x}) WHERE ${x}r.basis = 'gazetteer' } DESC, ${x}.name`,
+  rows: (n, x) => `MATCH (${n}:Place)-[:${PART_OF_PAIR}]->(${x}:Place)
+WITH ${n}, ${x}
+ORDER BY ${FROM_GAZETTEER(n, x, `${x}r`)} DESC, ${x}.name`,
   item: entityItem,
 };
 
@@ -222,29 +226,29 @@ ORDER BY EXISTS { (${n})-[${x}r:PART_OF]->(${x}) WHERE ${x}r.basis = 'gazetteer'
 export const CHILDREN_OF_PLACES = `
 UNWIND $ids AS id
 CALL (id) {
-  MATCH (c:Place)-[:PART_OF]->(:Place {id: id})
-  WITH DISTINCT c ORDER BY c.name, c.id LIMIT toInteger($limit)
+  MATCH (c:Place)-[:${PART_OF_PAIR}]->(:Place {id: id})
+  WITH c ORDER BY c.name, c.id LIMIT toInteger($limit)
   RETURN collect(${entityHeader('c')}) AS items
 }
 RETURN id, items`;
 export const CHILDREN_OF_PLACE: OneNodeBody = {
-  rows: (n, x, limit) => `MATCH (${x}:Place)-[:PART_OF]->(${n}:Place)
-WITH DISTINCT ${x} ORDER BY ${x}.name, ${x}.id LIMIT toInteger(${limit})`,
+  rows: (n, x, limit) => `MATCH (${x}:Place)-[:${PART_OF_PAIR}]->(${n}:Place)
+WITH ${x} ORDER BY ${x}.name, ${x}.id LIMIT toInteger(${limit})`,
   item: entityItem,
 };
 
 /** Every place above, nearest first. */
 export const ANCESTORS_OF_PLACES = `
 UNWIND $ids AS id
-MATCH chain = (:Place {id: id})-[:PART_OF*1..${MAX_PART_OF_DEPTH}]->(a:Place)
+MATCH chain = (:Place {id: id})-[:${PART_OF_PAIR}*1..${MAX_PART_OF_DEPTH}]->(a:Place)
 WITH id, a, min(length(chain)) AS distance ORDER BY distance, a.name
 RETURN id, collect(${entityHeader('a')}) AS items`;
 export const ANCESTORS_OF_PLACE: OneNodeBody = {
   // head of the chain lengths, shortest first: min(length(chain)). Not shortestPath(), which fails
   // outright on a PART_OF cycle back to the place itself.
-  rows: (n, x) => `MATCH (${n}:Place)-[:PART_OF*1..${MAX_PART_OF_DEPTH}]->(${x}:Place)
+  rows: (n, x) => `MATCH (${n}:Place)-[:${PART_OF_PAIR}*1..${MAX_PART_OF_DEPTH}]->(${x}:Place)
 WITH DISTINCT ${n}, ${x}
-ORDER BY head(COLLECT { MATCH ${x}chain = (${n})-[:PART_OF*1..${MAX_PART_OF_DEPTH}]->(${x}) RETURN length(${x}chain) AS ${x}distance ORDER BY ${x}distance }), ${x}.name`,
+ORDER BY head(COLLECT { MATCH ${x}chain = (${n})-[:${PART_OF_PAIR}*1..${MAX_PART_OF_DEPTH}]->(${x}) RETURN length(${x}chain) AS ${x}distance ORDER BY ${x}distance }), ${x}.name`,
   item: entityItem,
 };
 
@@ -297,7 +301,7 @@ export const PROGRAMMES_HELD_WITHIN = `
 UNWIND $ids AS id
 MATCH (e:Place {id: id})
 CALL (e) {
-  MATCH (e)<-[:PART_OF*0..${MAX_PART_OF_DEPTH}]-(pl:Place)
+  MATCH (e)<-[:${PART_OF_PAIR}*0..${MAX_PART_OF_DEPTH}]-(pl:Place)
   WITH DISTINCT pl
   RETURN collect(pl) AS inside, sum(COUNT { (pl)<-[:HELD_IN]-() }) AS degree
 }

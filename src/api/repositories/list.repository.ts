@@ -13,7 +13,7 @@
  * computed counts, which keyset pagination could not seek on, and the graph only changes when a
  * page is ingested, so offsets over a total order (ties broken by id) are stable in practice.
  */
-import type { EntityLabel } from '../../model';
+import { PAIR_EDGE_TYPES, type EntityLabel } from '../../model';
 import { EntitySort, StorySort } from '../types/enums.type';
 import type { Neo4jReader } from './reader';
 import { entityHeader, lookUp, MAX_PART_OF_DEPTH, PART_OF_PAIR, namedBy, queryTexts, storyMap } from './fragments.repository';
@@ -55,8 +55,8 @@ const ENTITY_PREDICATES: Record<EntityLabel, Predicates> = {
   Programme: {
     nameContains: NAME_CONTAINS,
     kind: 'n.kind = $kind',
-    place: `EXISTS { MATCH (n)-[:HELD_IN]->(:Place)${UNDER}(t:Place) WHERE ${namedBy('t', '$place')} }`,
-    agency: `EXISTS { MATCH (a:Entity)-[:RUNS]->(n) WHERE ${namedBy('a', '$agency')} }`,
+    place: `EXISTS { MATCH (n)-[:${PAIR_EDGE_TYPES.HELD_IN}]->(:Place)${UNDER}(t:Place) WHERE ${namedBy('t', '$place')} }`,
+    agency: `EXISTS { MATCH (a:Entity)-[:${PAIR_EDGE_TYPES.RUNS}]->(n) WHERE ${namedBy('a', '$agency')} }`,
   },
 };
 
@@ -104,9 +104,9 @@ MATCH (t)<-[:${PART_OF_PAIR}*1..${MAX_PART_OF_DEPTH}]-(n:Place) WITH DISTINCT n`
   },
   Programme: {
     agency: `${lookUp('a', 'Entity', '$anchor')}
-MATCH (a)-[:RUNS]->(n:Programme) WITH DISTINCT n`,
+MATCH (a)-[:${PAIR_EDGE_TYPES.RUNS}]->(n:Programme) WITH DISTINCT n`,
     place: `${lookUp('t', 'Place', '$anchor')}
-MATCH (t)<-[:${PART_OF_PAIR}*0..${MAX_PART_OF_DEPTH}]-(:Place)<-[:HELD_IN]-(n:Programme) WITH DISTINCT n`,
+MATCH (t)<-[:${PART_OF_PAIR}*0..${MAX_PART_OF_DEPTH}]-(:Place)<-[:${PAIR_EDGE_TYPES.HELD_IN}]-(n:Programme) WITH DISTINCT n`,
     nameContains: NAME_ANCHOR('n', 'Programme'),
     kind: `MATCH (n:Programme {kind: $anchor})`,
   },

@@ -3,6 +3,7 @@
  * query (`UNWIND $ids`), returning a Map from key to value. The loaders turn the Map into the
  * key-ordered array DataLoader expects, so these functions need not preserve order.
  */
+import { PAIR_EDGE_TYPES } from '../../model';
 import type { Neo4jReader } from './reader';
 import { entityHeader, entityTuple, firstLinked, firstLinkedOne, MAX_PART_OF_DEPTH, PART_OF_PAIR, storyMap, type FirstLinked } from './fragments.repository';
 import {
@@ -270,19 +271,24 @@ const PROGRAMMES_BY_NAME = (list: Pick<FirstLinked, 'imports' | 'linked' | 'sort
     helpers: h,
   });
 
+// Which programmes, bodies and places are linked: one pair edge per pair (model.ts), however many
+// stories state it; the degrees that pick walk or sort count distinct programmes too.
+const HELD_IN_PAIR = PAIR_EDGE_TYPES.HELD_IN;
+const RUNS_PAIR = PAIR_EDGE_TYPES.RUNS;
+
 /** The first $limit programmes HELD_IN the place, by name. */
 export const PROGRAMMES_HELD_IN = `
 UNWIND $ids AS id
 MATCH (e:Place {id: id})
-WITH id, e, COUNT { (:Programme) } AS programmes, COUNT { (e)<-[:HELD_IN]-() } AS degree
-${PROGRAMMES_BY_NAME({ imports: 'e, degree, programmes', linked: 'EXISTS { (x)-[:HELD_IN]->(e) }', sort: 'MATCH (e)<-[:HELD_IN]-(x:Programme)' })}
+WITH id, e, COUNT { (:Programme) } AS programmes, COUNT { (e)<-[:${HELD_IN_PAIR}]-() } AS degree
+${PROGRAMMES_BY_NAME({ imports: 'e, degree, programmes', linked: `EXISTS { (x)-[:${HELD_IN_PAIR}]->(e) }`, sort: `MATCH (e)<-[:${HELD_IN_PAIR}]-(x:Programme)` })}
 RETURN id, [x IN found | ${entityHeader('x')}] AS items`;
 export const PROGRAMMES_HELD_IN_ONE: OneNodeBody = {
   // The batched read's walk-or-sort for one node (see STORIES_MENTIONING_ONE).
   rows: (n, x, limit) => `MATCH (${n}:Place)
-WITH ${n}, COUNT { (:Programme) } AS ${x}programmes, COUNT { (${n})<-[:HELD_IN]-() } AS ${x}degree
+WITH ${n}, COUNT { (:Programme) } AS ${x}programmes, COUNT { (${n})<-[:${HELD_IN_PAIR}]-() } AS ${x}degree
 ${PROGRAMMES_BY_NAME(
-  { imports: `${n}, ${x}degree, ${x}programmes`, linked: `EXISTS { (${x})-[:HELD_IN]->(${n}) }`, sort: `MATCH (${n})<-[:HELD_IN]-(${x}:Programme)` },
+  { imports: `${n}, ${x}degree, ${x}programmes`, linked: `EXISTS { (${x})-[:${HELD_IN_PAIR}]->(${n}) }`, sort: `MATCH (${n})<-[:${HELD_IN_PAIR}]-(${x}:Programme)` },
   limit,
   x,
   x,
@@ -303,13 +309,13 @@ MATCH (e:Place {id: id})
 CALL (e) {
   MATCH (e)<-[:${PART_OF_PAIR}*0..${MAX_PART_OF_DEPTH}]-(pl:Place)
   WITH DISTINCT pl
-  RETURN collect(pl) AS inside, sum(COUNT { (pl)<-[:HELD_IN]-() }) AS degree
+  RETURN collect(pl) AS inside, sum(COUNT { (pl)<-[:${HELD_IN_PAIR}]-() }) AS degree
 }
 WITH id, inside, degree, COUNT { (:Programme) } AS programmes
 ${PROGRAMMES_BY_NAME({
   imports: 'inside, degree, programmes',
-  linked: 'EXISTS { MATCH (x)-[:HELD_IN]->(pl) WHERE pl IN inside }',
-  sort: 'UNWIND inside AS pl MATCH (pl)<-[:HELD_IN]-(x:Programme)',
+  linked: `EXISTS { MATCH (x)-[:${HELD_IN_PAIR}]->(pl) WHERE pl IN inside }`,
+  sort: `UNWIND inside AS pl MATCH (pl)<-[:${HELD_IN_PAIR}]-(x:Programme)`,
 })}
 RETURN id, [x IN found | ${entityHeader('x')}] AS items`;
 
@@ -332,14 +338,14 @@ WITH DISTINCT ${x} ORDER BY ${x}.name, ${x}.id LIMIT toInteger(${limit})`,
 export const PROGRAMMES_RUN_BY = `
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
-WITH id, e, COUNT { (:Programme) } AS programmes, COUNT { (e)-[:RUNS]->() } AS degree
-${PROGRAMMES_BY_NAME({ imports: 'e, degree, programmes', linked: 'EXISTS { (e)-[:RUNS]->(x) }', sort: 'MATCH (e)-[:RUNS]->(x:Programme)' })}
+WITH id, e, COUNT { (:Programme) } AS programmes, COUNT { (e)-[:${RUNS_PAIR}]->() } AS degree
+${PROGRAMMES_BY_NAME({ imports: 'e, degree, programmes', linked: `EXISTS { (e)-[:${RUNS_PAIR}]->(x) }`, sort: `MATCH (e)-[:${RUNS_PAIR}]->(x:Programme)` })}
 RETURN id, [x IN found | ${entityHeader('x')}] AS items`;
 export const PROGRAMMES_RUN_BY_ONE: OneNodeBody = {
   rows: (n, x, limit) => `MATCH (${n}:Entity)
-WITH ${n}, COUNT { (:Programme) } AS ${x}programmes, COUNT { (${n})-[:RUNS]->() } AS ${x}degree
+WITH ${n}, COUNT { (:Programme) } AS ${x}programmes, COUNT { (${n})-[:${RUNS_PAIR}]->() } AS ${x}degree
 ${PROGRAMMES_BY_NAME(
-  { imports: `${n}, ${x}degree, ${x}programmes`, linked: `EXISTS { (${n})-[:RUNS]->(${x}) }`, sort: `MATCH (${n})-[:RUNS]->(${x}:Programme)` },
+  { imports: `${n}, ${x}degree, ${x}programmes`, linked: `EXISTS { (${n})-[:${RUNS_PAIR}]->(${x}) }`, sort: `MATCH (${n})-[:${RUNS_PAIR}]->(${x}:Programme)` },
   limit,
   x,
   x,
@@ -368,13 +374,13 @@ WITH DISTINCT ${x} ORDER BY ${x}.name, ${x}.id LIMIT toInteger(${limit})`,
 export const RUNNERS_OF_PROGRAMMES = `
 UNWIND $ids AS id
 CALL (id) {
-  MATCH (a:Entity)-[:RUNS]->(:Programme {id: id})
+  MATCH (a:Entity)-[:${RUNS_PAIR}]->(:Programme {id: id})
   WITH DISTINCT a ORDER BY a.name, a.id LIMIT toInteger($limit)
   RETURN collect(${entityHeader('a')}) AS items
 }
 RETURN id, items`;
 export const RUNNERS_OF_PROGRAMME: OneNodeBody = {
-  rows: (n, x, limit) => `MATCH (${x}:Entity)-[:RUNS]->(${n}:Programme)
+  rows: (n, x, limit) => `MATCH (${x}:Entity)-[:${RUNS_PAIR}]->(${n}:Programme)
 WITH DISTINCT ${x} ORDER BY ${x}.name, ${x}.id LIMIT toInteger(${limit})`,
   item: entityItem,
 };
@@ -383,13 +389,13 @@ WITH DISTINCT ${x} ORDER BY ${x}.name, ${x}.id LIMIT toInteger(${limit})`,
 export const PLACES_OF_PROGRAMMES = `
 UNWIND $ids AS id
 CALL (id) {
-  MATCH (:Programme {id: id})-[:HELD_IN]->(p:Place)
+  MATCH (:Programme {id: id})-[:${HELD_IN_PAIR}]->(p:Place)
   WITH DISTINCT p ORDER BY p.name, p.id LIMIT toInteger($limit)
   RETURN collect(${entityHeader('p')}) AS items
 }
 RETURN id, items`;
 export const PLACES_OF_PROGRAMME: OneNodeBody = {
-  rows: (n, x, limit) => `MATCH (${n}:Programme)-[:HELD_IN]->(${x}:Place)
+  rows: (n, x, limit) => `MATCH (${n}:Programme)-[:${HELD_IN_PAIR}]->(${x}:Place)
 WITH DISTINCT ${x} ORDER BY ${x}.name, ${x}.id LIMIT toInteger(${limit})`,
   item: entityItem,
 };

@@ -23,14 +23,14 @@ export const RELATIONSHIP_TYPES = [
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
 /**
- * Pair edges the loader keeps beside three fact types: one edge of the pair type per pair of
+ * Pair edges the loader keeps beside four fact types: one edge of the pair type per pair of
  * nodes that at least one fact edge joins (a fact edge is written once per story stating it, so
  * an archive holds thousands of PART_OF edges between the same two places). Reads that ask only
  * "which agencies, which places" walk these and stay flat as stories repeat a fact; reads that
  * need the stories (evidence, date ranges, counts of stories) walk the fact edges. They are an
  * index, not facts: export, stats and path leave them out.
  */
-export const PAIR_EDGE_TYPES = { RUNS: 'RUNS_PAIR', HELD_IN: 'HELD_IN_PAIR', PART_OF: 'PART_OF_PAIR' } as const;
+export const PAIR_EDGE_TYPES = { RUNS: 'RUNS_PAIR', HELD_IN: 'HELD_IN_PAIR', BASED_IN: 'BASED_IN_PAIR', PART_OF: 'PART_OF_PAIR' } as const;
 export type PairedType = keyof typeof PAIR_EDGE_TYPES;
 
 export const ORGANISATION_TYPES = [

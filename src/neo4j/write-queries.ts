@@ -46,7 +46,7 @@ export const DELETE_EDGES_OF_STORIES: Record<'RUNS' | 'HELD_IN' | 'HOLDS_POSITIO
   RUNS: deleteStatedAndUnpair('RUNS'),
   HELD_IN: deleteStatedAndUnpair('HELD_IN'),
   HOLDS_POSITION: 'MATCH ()-[r:HOLDS_POSITION]->() WHERE r.story IN $storyIds DELETE r',
-  BASED_IN: 'MATCH ()-[r:BASED_IN]->() WHERE r.story IN $storyIds DELETE r',
+  BASED_IN: deleteStatedAndUnpair('BASED_IN'),
   PART_OF: deleteStatedAndUnpair('PART_OF'),
 };
 
@@ -170,7 +170,8 @@ SET r.evidence = row.evidence`,
 UNWIND $relationships.BASED_IN AS row
 MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:BASED_IN {story: row.story}]->(b)
-SET r.evidence = row.evidence`,
+SET r.evidence = row.evidence
+MERGE (a)-[:${PAIR_EDGE_TYPES.BASED_IN}]->(b)`,
   PART_OF: `
 UNWIND $relationships.PART_OF AS row
 MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})

@@ -8,6 +8,8 @@ import { BatchContractError, extractionHash, loadBatch } from '../../src/ingest/
 import { PAIR_EDGE_TYPES, type PairedType } from '../../src/model';
 import { resetDatabase, testConfig, testDriver } from './harness';
 
+const ANY_PAIR = Object.values(PAIR_EDGE_TYPES).join('|');
+
 const config = testConfig();
 const LUSONG = entityId('Place', '430203');
 const ZHUZHOU = entityId('Place', '4302');
@@ -81,7 +83,7 @@ describe('loadBatch (the only writer) against Neo4j', () => {
     expect(state.nodes).toMatchObject({ Document: 1, Story: 1, Entity: 6, Person: 1, Organisation: 1, Place: 3, Programme: 1 });
     expect(state.rels).toEqual({
       BASED_IN: 1, CONTAINS: 1, HELD_IN: 1, MENTIONS: 3, PART_OF: 2, REPORTED: 1, RUNS: 1,
-      HELD_IN_PAIR: 1, PART_OF_PAIR: 2, RUNS_PAIR: 1,
+      BASED_IN_PAIR: 1, HELD_IN_PAIR: 1, PART_OF_PAIR: 2, RUNS_PAIR: 1,
     });
     const { records } = await driver.executeQuery(
       'MATCH (o:Organisation)-[r:RUNS]->(p:Programme) RETURN o.aliases AS aliases, o.pinyin AS pinyin, r.story AS story, r.evidence AS evidence',
@@ -189,7 +191,7 @@ describe('loadBatch (the only writer) against Neo4j', () => {
     const paired = () => pairs((type) => PAIR_EDGE_TYPES[type]);
     const onePerPair = async () => {
       const { records } = await driver.executeQuery(
-        'MATCH (a)-[r:RUNS_PAIR|HELD_IN_PAIR|PART_OF_PAIR]->(b) WITH a, b, type(r) AS t, count(r) AS n WHERE n > 1 RETURN count(*) AS twice', {}, db);
+        `MATCH (a)-[r:${ANY_PAIR}]->(b) WITH a, b, type(r) AS t, count(r) AS n WHERE n > 1 RETURN count(*) AS twice`, {}, db);
       return Number(records[0]?.get('twice'));
     };
 
@@ -199,13 +201,14 @@ describe('loadBatch (the only writer) against Neo4j', () => {
     const runs = await driver.executeQuery('MATCH (:Organisation)-[r:RUNS]->(:Programme) RETURN count(r) AS n', {}, db);
     expect(Number(runs.records[0]?.get('n'))).toBe(2);
     expect(await paired()).toEqual(await facts());
-    expect(await paired()).toHaveLength(4);
+    // RUNS, HELD_IN and BASED_IN of the bureau and the district, and the district's two PART_OF.
+    expect(await paired()).toHaveLength(5);
     expect(await onePerPair()).toBe(0);
 
     // Page a now states another programme: the shared pairs stay (page b still states them).
     await load(pageBatch({ source: 'a.txt', hash: 'cccc', programme: '就业援助月' }));
     expect(await paired()).toEqual(await facts());
-    expect(await paired()).toHaveLength(6);
+    expect(await paired()).toHaveLength(7);
 
     // Page b goes: its programme's pairs go with its last fact edges; a reload adds nothing twice.
     await load({ document: { id: 'doc:dddd', source: 'b.txt' }, stories: [], entities: [], relationships: [], warnings: [] });
@@ -221,16 +224,28 @@ describe('loadBatch (the only writer) against Neo4j', () => {
     await load(pageBatch({ source: 'b.txt', hash: 'bbbb', programme: '宝妈计划' }));
     const before = await snapshot(driver);
     // As an earlier version left it: fact edges only, no marker.
-    await driver.executeQuery('MATCH ()-[r:RUNS_PAIR|HELD_IN_PAIR|PART_OF_PAIR]->() DELETE r', {}, db);
+    await driver.executeQuery(`MATCH ()-[r:${ANY_PAIR}]->() DELETE r`, {}, db);
     await driver.executeQuery('MATCH (m:Migration) DELETE m', {}, db);
     await migrate(driver, { database: config.neo4j.database, schemaFile: path.join(ROOT_DIR, 'schema', 'neo4j.cypher') });
     expect(await snapshot(driver)).toEqual(before);
-    const marker = await driver.executeQuery("MATCH (m:Migration {id: 'pair-edges'}) RETURN count(m) AS n", {}, db);
-    expect(Number(marker.records[0]?.get('n'))).toBe(1);
+    const markers = await driver.executeQuery('MATCH (m:Migration) RETURN m.id AS id ORDER BY id', {}, db);
+    expect(markers.records.map((r) => r.get('id'))).toEqual(['based-in-pair-edges', 'pair-edges']);
     // With the marker there, a start does not look again (and would add nothing if it did).
     await driver.executeQuery('MATCH ()-[r:RUNS_PAIR]->() DELETE r', {}, db);
     await migrate(driver, { database: config.neo4j.database, schemaFile: path.join(ROOT_DIR, 'schema', 'neo4j.cypher') });
     expect((await snapshot(driver)).rels.RUNS_PAIR).toBeUndefined();
+  });
+
+  it('gives a graph migrated before BASED_IN had pair edges its BASED_IN pairs, and only those', async () => {
+    const db = { database: config.neo4j.database };
+    await load(pageBatch({ source: 'a.txt', hash: 'aaaa', programme: '春风行动招聘会' }));
+    const before = await snapshot(driver);
+    expect(before.rels.BASED_IN_PAIR).toBe(1);
+    // As the previous version left it: the other pair edges and their marker, no BASED_IN pairs.
+    await driver.executeQuery('MATCH ()-[r:BASED_IN_PAIR]->() DELETE r', {}, db);
+    await driver.executeQuery("MATCH (m:Migration {id: 'based-in-pair-edges'}) DELETE m", {}, db);
+    await migrate(driver, { database: config.neo4j.database, schemaFile: path.join(ROOT_DIR, 'schema', 'neo4j.cypher') });
+    expect(await snapshot(driver)).toEqual(before);
   });
 
   it('removes places only the replaced version needed, ancestors included when nothing else uses them', async () => {

@@ -45,7 +45,7 @@ const ENTITY_PREDICATES: Record<EntityLabel, Predicates> = {
   Organisation: {
     nameContains: NAME_CONTAINS,
     type: 'n.type = $type',
-    place: `EXISTS { MATCH (n)-[:BASED_IN]->(:Place)${UNDER}(t:Place) WHERE ${namedBy('t', '$place')} }`,
+    place: `EXISTS { MATCH (n)-[:${PAIR_EDGE_TYPES.BASED_IN}]->(:Place)${UNDER}(t:Place) WHERE ${namedBy('t', '$place')} }`,
   },
   Place: {
     nameContains: NAME_CONTAINS,
@@ -92,7 +92,7 @@ export const ENTITY_ANCHORS = {
 MATCH (o)<-[:HOLDS_POSITION]-(n:Person) WITH DISTINCT n`, nameContains: NAME_ANCHOR('n', 'Person') },
   Organisation: {
     place: `${lookUp('t', 'Place', '$anchor')}
-MATCH (t)<-[:${PART_OF_PAIR}*0..${MAX_PART_OF_DEPTH}]-(:Place)<-[:BASED_IN]-(n:Organisation) WITH DISTINCT n`,
+MATCH (t)<-[:${PART_OF_PAIR}*0..${MAX_PART_OF_DEPTH}]-(:Place)<-[:${PAIR_EDGE_TYPES.BASED_IN}]-(n:Organisation) WITH DISTINCT n`,
     nameContains: NAME_ANCHOR('n', 'Organisation'),
     type: `MATCH (n:Organisation {type: $anchor})`,
   },

@@ -275,6 +275,7 @@ const PROGRAMMES_BY_NAME = (list: Pick<FirstLinked, 'imports' | 'linked' | 'sort
 // stories state it; the degrees that pick walk or sort count distinct programmes too.
 const HELD_IN_PAIR = PAIR_EDGE_TYPES.HELD_IN;
 const RUNS_PAIR = PAIR_EDGE_TYPES.RUNS;
+const BASED_IN_PAIR = PAIR_EDGE_TYPES.BASED_IN;
 
 /** The first $limit programmes HELD_IN the place, by name. */
 export const PROGRAMMES_HELD_IN = `
@@ -323,14 +324,14 @@ RETURN id, [x IN found | ${entityHeader('x')}] AS items`;
 export const ORGANISATIONS_BASED_IN = `
 UNWIND $ids AS id
 CALL (id) {
-  MATCH (o:Organisation)-[:BASED_IN]->(:Place {id: id})
-  WITH DISTINCT o ORDER BY o.name, o.id LIMIT toInteger($limit)
+  MATCH (o:Organisation)-[:${BASED_IN_PAIR}]->(:Place {id: id})
+  WITH o ORDER BY o.name, o.id LIMIT toInteger($limit)
   RETURN collect(${entityHeader('o')}) AS items
 }
 RETURN id, items`;
 export const ORGANISATIONS_BASED_IN_ONE: OneNodeBody = {
-  rows: (n, x, limit) => `MATCH (${x}:Organisation)-[:BASED_IN]->(${n}:Place)
-WITH DISTINCT ${x} ORDER BY ${x}.name, ${x}.id LIMIT toInteger(${limit})`,
+  rows: (n, x, limit) => `MATCH (${x}:Organisation)-[:${BASED_IN_PAIR}]->(${n}:Place)
+WITH ${x} ORDER BY ${x}.name, ${x}.id LIMIT toInteger(${limit})`,
   item: entityItem,
 };
 
@@ -359,14 +360,14 @@ UNWIND ${x}found AS ${x}`,
 export const PLACES_OF_ORGANISATIONS = `
 UNWIND $ids AS id
 CALL (id) {
-  MATCH (:Entity {id: id})-[:BASED_IN]->(p:Place)
-  WITH DISTINCT p ORDER BY p.name, p.id LIMIT toInteger($limit)
+  MATCH (:Entity {id: id})-[:${BASED_IN_PAIR}]->(p:Place)
+  WITH p ORDER BY p.name, p.id LIMIT toInteger($limit)
   RETURN collect(${entityHeader('p')}) AS items
 }
 RETURN id, items`;
 export const PLACES_OF_ORGANISATION: OneNodeBody = {
-  rows: (n, x, limit) => `MATCH (${n}:Entity)-[:BASED_IN]->(${x}:Place)
-WITH DISTINCT ${x} ORDER BY ${x}.name, ${x}.id LIMIT toInteger(${limit})`,
+  rows: (n, x, limit) => `MATCH (${n}:Entity)-[:${BASED_IN_PAIR}]->(${x}:Place)
+WITH ${x} ORDER BY ${x}.name, ${x}.id LIMIT toInteger(${limit})`,
   item: entityItem,
 };
 

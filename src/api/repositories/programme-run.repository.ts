@@ -117,25 +117,15 @@ RETURN agency, p,
          RETURN DISTINCT storyId
        } AS storyIds`;
 
-// The answer: order, limit, then each cited story once. Each place once per run (a place is
-// HELD_IN a programme once per story stating it: dozens of times in an archive).
-const tail = (shape: RunShape) => `${matchedRuns(shape)}
-WITH agency, p, runs, within, reduce(acc = [], x IN [h IN within | h.place] | CASE WHEN x IN acc THEN acc ELSE acc + [x] END) AS placeNodes
-ORDER BY p.name, p.id, agency.name, agency.id
-LIMIT toInteger($limit)
-WITH collect({
-       agency: ${entityHeader('agency')},
+// A run's agency, programme and places (placeNodes), as every answer lists them.
+const runHeaders = `agency: ${entityHeader('agency')},
        programme: ${entityHeader('p')},
-       places: [x IN placeNodes | ${entityHeader('x')}],
-       // The first sentences, reading no edge's properties past them (a CASE stops early; a list
-       // comprehension would read every edge, ~40 stories' worth per programme at 10k pages).
-       evidence: reduce(acc = [], r IN runs + [h IN within | h.held] |
-         CASE WHEN size(acc) >= ${MAX_EVIDENCE_PER_RUN} OR r.evidence IS NULL THEN acc ELSE acc + [[r.story, r.evidence]] END)
-     }) AS found
+       places: [x IN placeNodes | ${entityHeader('x')}]`;
+
 // A few stories carry most of the evidence: each is sent once, not once per sentence. The
 // subquery sees only the story ids (given the whole answer, Neo4j's memory estimate of it ran
 // into the transaction limit at 10k pages).
-WITH found, reduce(ids = [], row IN found | ids + [e IN row.evidence | e[0]]) AS storyIds
+const CITED_STORIES = `WITH found, reduce(ids = [], row IN found | ids + [e IN row.evidence | e[0]]) AS storyIds
 RETURN found AS runs, COLLECT {
   UNWIND storyIds AS storyId
   WITH DISTINCT storyId
@@ -143,15 +133,28 @@ RETURN found AS runs, COLLECT {
   RETURN ${storyMap('s')}
 } AS stories`;
 
+// The answer: order, limit, then each cited story once. Each place once per run (a place is
+// HELD_IN a programme once per story stating it: dozens of times in an archive).
+const tail = (shape: RunShape) => `${matchedRuns(shape)}
+WITH agency, p, runs, within, reduce(acc = [], x IN [h IN within | h.place] | CASE WHEN x IN acc THEN acc ELSE acc + [x] END) AS placeNodes
+ORDER BY p.name, p.id, agency.name, agency.id
+LIMIT toInteger($limit)
+WITH collect({
+       ${runHeaders},
+       // The first sentences, reading no edge's properties past them (a CASE stops early; a list
+       // comprehension would read every edge, ~40 stories' worth per programme at 10k pages).
+       evidence: reduce(acc = [], r IN runs + [h IN within | h.held] |
+         CASE WHEN size(acc) >= ${MAX_EVIDENCE_PER_RUN} OR r.evidence IS NULL THEN acc ELSE acc + [[r.story, r.evidence]] END)
+     }) AS found
+${CITED_STORIES}`;
+
 // The same answer without evidence, for requests that do not ask for it: no sentences, no stories.
 const leanTail = (shape: RunShape) => `${matchedRuns(shape)}
 WITH agency, p, reduce(acc = [], x IN [h IN within | h.place] | CASE WHEN x IN acc THEN acc ELSE acc + [x] END) AS placeNodes
 ORDER BY p.name, p.id, agency.name, agency.id
 LIMIT toInteger($limit)
 RETURN collect({
-       agency: ${entityHeader('agency')},
-       programme: ${entityHeader('p')},
-       places: [x IN placeNodes | ${entityHeader('x')}],
+       ${runHeaders},
        evidence: []
      }) AS runs, [] AS stories`;
 
@@ -168,10 +171,6 @@ WHERE inside IS NULL OR size(placeNodes) > 0
 ORDER BY p.name, p.id, agency.name, agency.id
 LIMIT toInteger($limit)`;
 
-const runHeaders = `agency: ${entityHeader('agency')},
-       programme: ${entityHeader('p')},
-       places: [x IN placeNodes | ${entityHeader('x')}]`;
-
 const pairTail = `${pairedRuns}
 WITH agency, p, placeNodes, COLLECT {
   MATCH (agency)-[r:RUNS]->(p) WHERE r.evidence IS NOT NULL
@@ -186,13 +185,7 @@ WITH collect({
        ${runHeaders},
        evidence: sentences[..${MAX_EVIDENCE_PER_RUN}]
      }) AS found
-WITH found, reduce(ids = [], row IN found | ids + [e IN row.evidence | e[0]]) AS storyIds
-RETURN found AS runs, COLLECT {
-  UNWIND storyIds AS storyId
-  WITH DISTINCT storyId
-  MATCH (s:Story {id: storyId})
-  RETURN ${storyMap('s')}
-} AS stories`;
+${CITED_STORIES}`;
 
 const pairLeanTail = `${pairedRuns}
 RETURN collect({
